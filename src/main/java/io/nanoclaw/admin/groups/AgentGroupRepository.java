@@ -1,0 +1,7 @@
+package io.nanoclaw.admin.groups;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+/** NanoClaw's {@code agent_groups}. */
+public interface AgentGroupRepository extends ListCrudRepository<AgentGroup, String>, GroupRowQueries {
+}

@@ -1,0 +1,75 @@
+package io.nanoclaw.admin.install;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The install's {@code groups/} folder. Every path handed out lies inside it, links resolved: a folder name that
+ * breaks NanoClaw's rules, or a link that leads elsewhere, is refused with {@link InvalidFolderException}.
+ */
+public class GroupsDirectory {
+
+    private final Path root;
+
+    public GroupsDirectory(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The folder's path; it may not exist. */
+    public Path folder(GroupFolder folder) {
+        Path path = root.resolve(folder.name()).normalize();
+        if (!path.getParent().equals(root)) {
+            throw new InvalidFolderException(folder.name(), "it resolves outside the groups folder");
+        }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            requireInside(folder.name(), path);
+        }
+        return path;
+    }
+
+    /** A file directly inside a group folder; it may not exist, and an existing link must stay inside groups/. */
+    public Path file(GroupFolder folder, String fileName) {
+        Path path = folder(folder).resolve(fileName).normalize();
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && Files.isSymbolicLink(path)) {
+            requireInside(folder.name(), path);
+        }
+        return path;
+    }
+
+    /** The names of every folder directly under groups/, sorted; none when groups/ does not exist. */
+    public List<String> folderNames() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            List<String> names = new ArrayList<>();
+            children.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
+            names.sort(null);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + root, e);
+        }
+    }
+
+    private void requireInside(String name, Path path) {
+        try {
+            Path real = path.toRealPath();
+            Path realRoot = root.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new InvalidFolderException(name, "it is a link that leads outside the groups folder");
+            }
+        } catch (IOException e) {
+            throw new InvalidFolderException(name, "its path cannot be resolved: " + e.getMessage());
+        }
+    }
+}

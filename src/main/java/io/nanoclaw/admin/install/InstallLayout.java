@@ -1,0 +1,33 @@
+package io.nanoclaw.admin.install;
+
+import java.nio.file.Path;
+
+/**
+ * The install this service works on, as resolved at start-up.
+ *
+ * @param mode embedded demo or attached install
+ * @param root the install root (attached) or the data directory (embedded)
+ * @param database where NanoClaw's tables are, for people to read
+ * @param groups the install's {@code groups/} folder
+ */
+public record InstallLayout(InstallMode mode, Path root, String database, GroupsDirectory groups) {
+
+    public static InstallLayout of(InstallProperties properties) {
+        if (properties.mode() == InstallMode.ATTACHED) {
+            Path root = properties.installRoot().toAbsolutePath().normalize();
+            return new InstallLayout(InstallMode.ATTACHED, root, root.resolve("data/v2.db").toString(),
+                    new GroupsDirectory(root.resolve("groups")));
+        }
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        return new InstallLayout(InstallMode.EMBEDDED, dataDir, "embedded H2 demo database in " + dataDir,
+                new GroupsDirectory(dataDir.resolve("groups")));
+    }
+
+    public boolean isDemo() {
+        return mode == InstallMode.EMBEDDED;
+    }
+
+    public Path sqliteFile() {
+        return root.resolve("data").resolve("v2.db");
+    }
+}

@@ -1,0 +1,68 @@
+package io.nanoclaw.admin.security;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.nanoclaw.admin.install.AdminStore;
+
+/** Issues and checks API tokens. A token is 32 random bytes; the store keeps only its SHA-256. */
+@Service
+public class ApiTokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final Clock clock = Clock.systemUTC();
+
+    public ApiTokenService(ApiTokenRepository tokens) {
+        this.tokens = tokens;
+    }
+
+    /** A new token; the secret is returned once and never stored. */
+    @AdminStore.Transaction
+    public String issue(String name, Role role) {
+        String secret = "nca_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        tokens.save(new ApiToken(null, name, hash(secret), role, clock.instant(), null));
+        return secret;
+    }
+
+    /** Makes the named token carry exactly this secret (for a token given in the environment). */
+    @AdminStore.Transaction
+    public void ensure(String name, String secret, Role role) {
+        String hash = hash(secret);
+        Optional<ApiToken> existing = tokens.findByName(name);
+        if (existing.isEmpty()) {
+            tokens.save(new ApiToken(null, name, hash, role, clock.instant(), null));
+        } else if (!existing.get().tokenHash().equals(hash)) {
+            tokens.save(existing.get().withTokenHash(hash));
+        }
+    }
+
+    /** The active token with this secret, if any. */
+    @AdminStore.Transaction
+    public Optional<ApiToken> authenticate(String secret) {
+        return tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive);
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

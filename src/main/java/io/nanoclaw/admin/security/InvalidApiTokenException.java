@@ -1,0 +1,10 @@
+package io.nanoclaw.admin.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+class InvalidApiTokenException extends AuthenticationException {
+
+    InvalidApiTokenException() {
+        super("The API token is unknown or revoked.");
+    }
+}

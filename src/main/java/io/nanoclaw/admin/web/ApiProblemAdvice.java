@@ -1,0 +1,106 @@
+package io.nanoclaw.admin.web;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.nanoclaw.admin.groups.GroupNotFoundException;
+import io.nanoclaw.admin.install.InvalidFolderException;
+import io.nanoclaw.admin.listing.InvalidListRequestException;
+import io.nanoclaw.admin.sessions.SessionNotFoundException;
+
+/** Every error of the REST API as an RFC 9457 problem with a stable type; never a stack trace. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+    @ExceptionHandler({GroupNotFoundException.class, SessionNotFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e, WebRequest request) {
+        return problem(ProblemType.NOT_FOUND.problem(e.getMessage()), request);
+    }
+
+    @ExceptionHandler(InvalidListRequestException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidListRequestException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.INVALID_PARAMETER.problem(e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return problem(problem, request);
+    }
+
+    @ExceptionHandler(InvalidFolderException.class)
+    ResponseEntity<ProblemDetail> invalidFolder(InvalidFolderException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
+        problem.setProperty("folder", e.folder());
+        return problem(problem, request);
+    }
+
+    /** SQLite busy past its timeout (a NanoClaw host holding the write lock): try again later, not a 500. */
+    @ExceptionHandler({TransientDataAccessException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e, WebRequest request) {
+        log.warn("NanoClaw's database is busy: {}", e.getMessage());
+        ProblemDetail problem = ProblemType.INSTALL_BUSY.problem(
+                "NanoClaw's database stayed locked by another writer; nothing was changed. Try again in a moment.");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(withInstance(problem, request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error on {}", describe(request), e);
+        return problem(ProblemType.INTERNAL.problem("Something went wrong on our side; the log has the details."),
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            ProblemType type = ProblemType.forStatus(statusCode.value());
+            if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+                problem.setType(statusCode.value() == 400 ? ProblemType.INVALID_PARAMETER.uri() : type.uri());
+            }
+            withInstance(problem, request);
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(response.getHeaders());
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(problem, problemHeaders, response.getStatusCode());
+        }
+        return response;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, WebRequest request) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(withInstance(problem, request));
+    }
+
+    private static ProblemDetail withInstance(ProblemDetail problem, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && problem.getInstance() == null) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return problem;
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+                : request.getDescription(false);
+    }
+}
