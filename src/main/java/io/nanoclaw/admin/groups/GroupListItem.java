@@ -1,6 +1,10 @@
 package io.nanoclaw.admin.groups;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.nanoclaw.admin.containerconfig.ConfigFileState;
+import io.nanoclaw.admin.providers.ProviderChain;
 
 /**
  * One line of the groups list: the DB side and the file side of the group's provider next to each other.
@@ -8,6 +12,7 @@ import io.nanoclaw.admin.containerconfig.ConfigFileState;
  * @param dbProvider {@code agent_groups.agent_provider} as stored (null, '' or a name)
  * @param fileProvider container.json {@code provider} as written (a non-string value in JSON form); null when absent
  * @param fileState whether container.json could be read at all
+ * @param fileProviderIsString false when {@code provider} holds a number, an object… (NanoClaw cannot use it)
  */
 public record GroupListItem(
         String id,
@@ -18,11 +23,29 @@ public record GroupListItem(
         ConfigFileState fileState,
         long sessionCount,
         long overrideCount,
-        String createdAt) {
+        String createdAt,
+        @JsonIgnore boolean fileProviderIsString) {
 
-    /** True when the DB names a provider and the file does not name the same one: worth a look. */
+    /** What the host prepares for a new session of this group (no override). */
+    @JsonProperty
+    public String hostProvider() {
+        return ProviderChain.host(null, dbProvider, fileProviderAsRead());
+    }
+
+    /** What the runner in the container starts. */
+    @JsonProperty
+    public String runnerProvider() {
+        return ProviderChain.runner(fileProviderAsRead());
+    }
+
+    /** The host prepares one provider and the runner runs another, for a new session of this group. */
+    @JsonProperty
     public boolean providersDiffer() {
-        boolean dbSet = dbProvider != null && !dbProvider.isEmpty();
-        return dbSet && !dbProvider.equals(fileProvider);
+        return !hostProvider().equals(runnerProvider());
+    }
+
+    /** A file NanoClaw cannot use reads as {@code {}}: no provider. */
+    private String fileProviderAsRead() {
+        return fileState == ConfigFileState.OK && fileProviderIsString ? fileProvider : null;
     }
 }

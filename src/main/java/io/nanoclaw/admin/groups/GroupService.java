@@ -58,11 +58,10 @@ public class GroupService {
 
     private GroupListItem toListItem(GroupRow row) {
         ContainerConfigFile file = configs.read(row.folder());
-        String fileProvider = file.documentIfOk()
-                .flatMap(document -> document.field(KnownField.PROVIDER))
-                .map(GroupConfigView::display)
-                .orElse(null);
+        var providerField = file.documentIfOk().flatMap(document -> document.field(KnownField.PROVIDER));
+        String fileProvider = providerField.map(GroupConfigView::display).orElse(null);
+        boolean isString = providerField.map(value -> value.isString()).orElse(true);
         return new GroupListItem(row.id(), row.name(), row.folder(), row.agentProvider(), fileProvider, file.state(),
-                row.sessionCount(), row.overrideCount(), row.createdAt());
+                row.sessionCount(), row.overrideCount(), row.createdAt(), isString);
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.data.jdbc.core.convert.JdbcConverter;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.core.convert.MappingJdbcConverter;
 import org.springframework.data.jdbc.core.convert.QueryMappingConfiguration;
-import org.springframework.data.jdbc.core.dialect.JdbcH2Dialect;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,8 +32,6 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 @EnableJdbcRepositories(basePackages = "io.nanoclaw.admin",
         includeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = AdminStore.class),
         jdbcAggregateOperationsRef = "adminAggregateTemplate",
-        jdbcOperationsRef = "adminJdbcOperations",
-        dataAccessStrategyRef = "adminDataAccessStrategy",
         transactionManagerRef = AdminStoreConfig.TRANSACTION_MANAGER)
 public class AdminStoreConfig {
 
@@ -67,14 +64,14 @@ public class AdminStoreConfig {
         // Admin aggregates have no nested entities, so nothing ever resolves a relation.
         return new MappingJdbcConverter(mappingContext, (identifier, path) -> {
             throw new UnsupportedOperationException("admin store aggregates have no relations: " + path);
-        }, JdbcCustomConversions.of(JdbcH2Dialect.INSTANCE, List.of()),
+        }, JdbcCustomConversions.of(H2AsWrittenDialect.INSTANCE, List.of()),
                 new DefaultJdbcTypeFactory(adminJdbcOperations.getJdbcOperations()));
     }
 
     @Bean(defaultCandidate = false)
     DataAccessStrategy adminDataAccessStrategy(@Qualifier("adminJdbcConverter") JdbcConverter converter,
             @Qualifier("adminJdbcOperations") NamedParameterJdbcTemplate adminJdbcOperations) {
-        return new DataAccessStrategyFactory(converter, adminJdbcOperations, JdbcH2Dialect.INSTANCE,
+        return new DataAccessStrategyFactory(converter, adminJdbcOperations, H2AsWrittenDialect.INSTANCE,
                 QueryMappingConfiguration.EMPTY).create();
     }
 

@@ -1,0 +1,56 @@
+package io.nanoclaw.admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+/**
+ * The shared sample install ({@code ../shared/fixtures/sample-install}). Tests always work on a copy: the shared files
+ * are never changed.
+ */
+public final class SampleInstall {
+
+    public static final String OPS_BOT_ID = "ag-1776161000000-drift1";
+    public static final String TRAVEL_ID = "ag-1776161400000-ident1";
+    public static final String FAMILY_ID = "ag-1776161100000-ocode1";
+    public static final String WRITER_ID = "ag-1776161200000-broke1";
+    public static final String SCRATCH_ID = "ag-1776161300000-nofile";
+    public static final String SUPPORT_ID = "ag-1776161500000-sessov";
+    public static final String ARCHIVE_ID = "ag-1776161600000-gone02";
+    public static final int GROUPS = 9;
+    public static final int SESSIONS = 25;
+
+    private SampleInstall() {
+    }
+
+    public static Path fixtures() {
+        String configured = System.getProperty("nanoclaw.fixtures");
+        Path path = configured != null ? Paths.get(configured) : Paths.get("..", "shared", "fixtures");
+        return path.toAbsolutePath().normalize();
+    }
+
+    public static Path original() {
+        return fixtures().resolve("sample-install");
+    }
+
+    /** Copies the sample install into {@code target} (created if needed) and returns it. */
+    public static Path copyTo(Path target) {
+        Path source = original();
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path destination = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(path, destination);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the sample install from " + source, e);
+        }
+        return target;
+    }
+}
