@@ -51,7 +51,7 @@ public final class Listing {
             case "asc" -> Sort.by(Sort.Direction.ASC, key);
             case "desc" -> Sort.by(Sort.Direction.DESC, key);
             default -> throw new InvalidListRequestException("sort",
-                    "sort direction must be 'asc' or 'desc', not '" + parts[1] + "'");
+                    "sort direction in '" + sort + "' must be 'asc' or 'desc'");
         };
     }
 

@@ -1,0 +1,84 @@
+package io.nanoclaw.admin.browser;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** One agent group at {@code /groups/{id}}: its DB row next to its container.json. */
+final class GroupDetailPage {
+
+    private static final By DB_SIDE = By.id("db-side");
+    private static final By FILE_SIDE = By.id("file-side");
+    private static final By FILE_STATE = By.id("file-state");
+    private static final By PROVIDER_DIFFERS = By.id("provider-differs");
+    private static final By KNOWN_FIELDS = By.id("known-fields");
+    private static final By RAW_FILE = By.id("raw-file");
+
+    private final WebDriver driver;
+
+    private GroupDetailPage(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    static GroupDetailPage of(WebDriver driver) {
+        Pages.requirePage(driver, "/groups/", FILE_SIDE);
+        return new GroupDetailPage(driver);
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    String dbProvider() {
+        return driver.findElement(DB_SIDE).findElement(By.id("db-provider")).getText();
+    }
+
+    /** The state of container.json as shown: OK, MISSING, MALFORMED... */
+    String fileState() {
+        return driver.findElement(FILE_STATE).getText();
+    }
+
+    /** The warning that host and runner disagree, if shown. */
+    Optional<String> providerDiffers() {
+        return textOf(PROVIDER_DIFFERS);
+    }
+
+    /** The keys listed in the known-fields table, or empty when the table is not shown. */
+    List<String> knownFieldKeys() {
+        List<WebElement> tables = driver.findElements(KNOWN_FIELDS);
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        return tables.get(0).findElements(By.cssSelector("tbody tr[data-key]")).stream()
+                .map(row -> row.getAttribute("data-key"))
+                .toList();
+    }
+
+    /** The value cell of a known field ("absent" when the file leaves it out). */
+    String knownFieldValue(String key) {
+        return driver.findElement(KNOWN_FIELDS)
+                .findElement(By.cssSelector("tbody tr[data-key='" + key + "'] td:nth-child(2)"))
+                .getText();
+    }
+
+    boolean hasKnownFieldsTable() {
+        return !driver.findElements(KNOWN_FIELDS).isEmpty();
+    }
+
+    /** The raw file as shown, if the page shows it and it is visible. */
+    Optional<String> visibleRawFile() {
+        List<WebElement> raw = driver.findElements(RAW_FILE);
+        if (raw.isEmpty() || !raw.get(0).isDisplayed()) {
+            return Optional.empty();
+        }
+        return Optional.of(raw.get(0).getText());
+    }
+
+    private Optional<String> textOf(By locator) {
+        List<WebElement> found = driver.findElements(locator);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).getText());
+    }
+}

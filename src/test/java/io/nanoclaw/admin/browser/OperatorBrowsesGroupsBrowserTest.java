@@ -1,0 +1,171 @@
+package io.nanoclaw.admin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.nanoclaw.admin.SampleInstall;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An operator, in a real (headless Chromium) browser, logs in and sees where the host and the runner disagree about
+ * a group's provider. Runs over a copy of the sample install.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class OperatorBrowsesGroupsBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "browser-test-Pa55word";
+
+    @TempDir
+    static Path installCopy;
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path browserProfile;
+
+    private static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void install(DynamicPropertyRegistry registry) {
+        registry.add("nanoclaw.install-root", () -> SampleInstall.copyTo(installCopy).toString());
+        registry.add("nanoclaw.data-dir", dataDir::toString);
+        registry.add("nanoclaw.admin.password", () -> PASSWORD);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        requireBrowserInstalled();
+        // Use the Debian chromedriver; never let Selenium Manager look for (or download) one.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withSilent(true)
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                        "--user-data-dir=" + browserProfile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void quitBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @BeforeEach
+    void startLoggedOut() {
+        driver.get(baseUrl() + "/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void logging_in_as_admin_lands_on_the_groups_list_where_ops_bot_is_marked_as_differing_and_main_is_not() {
+        GroupsPage groups = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD);
+
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/groups");
+        assertThat(groups.folders()).contains("main", "ops-bot", "writer");
+        assertThat(groups.differsBadge("ops-bot")).hasValue("host codex ≠ runner claude");
+        assertThat(groups.differsBadge("main")).isEmpty();
+    }
+
+    @Test
+    void a_wrong_password_shows_the_login_error_and_does_not_log_in() {
+        LoginPage login = LoginPage.open(driver, baseUrl());
+        assertThat(login.errorMessage()).as("no error before trying").isNull();
+
+        LoginPage refused = login.logInExpectingRefusal("admin", PASSWORD + "-wrong");
+
+        assertThat(refused.errorMessage()).isEqualTo("Wrong user name or password.");
+        driver.get(baseUrl() + "/groups");
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).as("still logged out").isEqualTo("/login");
+    }
+
+    @Test
+    void the_ops_bot_group_says_the_host_prepares_codex_while_the_runner_runs_claude() {
+        GroupDetailPage opsBot = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroup("ops-bot");
+
+        assertThat(opsBot.heading()).isEqualTo("Ops Bot");
+        assertThat(opsBot.fileState()).isEqualTo("OK");
+        assertThat(opsBot.providerDiffers())
+                .hasValue("For a new session the host prepares codex, the runner runs claude.");
+        assertThat(opsBot.hasKnownFieldsTable()).isTrue();
+        assertThat(opsBot.knownFieldKeys()).contains("provider");
+        assertThat(opsBot.knownFieldValue("provider")).isEqualTo("absent");
+        assertThat(opsBot.visibleRawFile()).as("raw file folded away when the file parses").isEmpty();
+    }
+
+    @Test
+    void the_writer_group_shows_its_container_json_as_malformed_with_the_raw_file() throws IOException {
+        GroupDetailPage writer = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroup("writer");
+
+        assertThat(writer.fileState()).isEqualTo("MALFORMED");
+        assertThat(writer.hasKnownFieldsTable()).as("no field table for a file that does not parse").isFalse();
+        String onDisk = Files.readString(installCopy.resolve("groups/writer/container.json"));
+        assertThat(writer.visibleRawFile()).hasValueSatisfying(raw -> {
+            assertThat(raw).contains("\"provider\": \"claude\"");
+            assertThat(raw.strip()).isEqualTo(onDisk.strip());
+        });
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Without the browser: fail on CI (it must be there), skip elsewhere with the way to install it. */
+    private static void requireBrowserInstalled() {
+        boolean present = isExecutable(CHROMIUM) && isExecutable(CHROMEDRIVER);
+        if (present) {
+            return;
+        }
+        String message = "The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install -y chromium chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message + "; CI=true, so it fails instead of skipping");
+        }
+        Assumptions.abort(message + "; skipping");
+    }
+
+    private static boolean isExecutable(Path path) {
+        File file = path.toFile();
+        return file.isFile() && file.canExecute();
+    }
+}
