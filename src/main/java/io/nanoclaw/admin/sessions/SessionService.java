@@ -41,8 +41,8 @@ public class SessionService {
         // The id as last sort key keeps pages stable when many sessions share a timestamp.
         Pageable stable = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 pageable.getSort().and(Sort.by("id")));
-        Query query = Query.query(criteria).with(stable);
-        return aggregates.findAll(query, Session.class, stable);
+        // The query carries only the criteria: the template applies the page to the select and counts without it.
+        return aggregates.findAll(Query.query(criteria), Session.class, stable);
     }
 
     public Session get(String id) {
