@@ -33,6 +33,9 @@ class GroupPagesTest extends AttachedSampleInstallTest {
                 .contains("MALFORMED")
                 .doesNotContain("id=\"demo-banner\"");
         assertThat(html.indexOf("data-folder=\"archive\"")).isLessThan(html.indexOf("data-folder=\"writer\""));
+        String writerRow = html.substring(html.indexOf("data-folder=\"writer\""), html.indexOf("</tr>", html.indexOf("data-folder=\"writer\"")));
+        assertThat(writerRow).as("a malformed file shows its state, not an unset provider")
+                .contains("MALFORMED").doesNotContain("(unset)");
     }
 
     @Test
