@@ -216,6 +216,7 @@ class GroupApiTest extends AttachedSampleInstallTest {
                 .andExpect(jsonPath("$.paths['/api/groups'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/groups/{id}/container-config'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/sessions'].get.parameters[*].name").value(hasItem("hasOverride")))
+                .andExpect(jsonPath("$.components.securitySchemes.bearerToken.scheme").value("bearer"))
                 .andExpect(jsonPath("$.paths['/groups']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/error']").doesNotExist());
     }
