@@ -20,6 +20,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.nanoclaw.admin.drift.UnknownGroupException;
 import io.nanoclaw.admin.groups.GroupNotFoundException;
 import io.nanoclaw.admin.install.InvalidFolderException;
 import io.nanoclaw.admin.listing.InvalidListRequestException;
@@ -32,7 +33,7 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
 
-    @ExceptionHandler({GroupNotFoundException.class, SessionNotFoundException.class})
+    @ExceptionHandler({GroupNotFoundException.class, SessionNotFoundException.class, UnknownGroupException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, WebRequest request) {
         return problem(ProblemType.NOT_FOUND.problem(e.getMessage()), request);
     }

@@ -1,0 +1,72 @@
+package io.nanoclaw.admin.drift;
+
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.nanoclaw.admin.listing.InvalidListRequestException;
+
+@RestController
+@Tag(name = "Drift", description = "Disagreements between NanoClaw's DB and container.json")
+class DriftApiController {
+
+    private final DriftService drift;
+
+    DriftApiController(DriftService drift) {
+        this.drift = drift;
+    }
+
+    @GetMapping("/api/drift")
+    @Operation(summary = "The latest scan", description = "Findings worst first, filterable by severity, kind and"
+            + " groupId; the summary always counts the whole scan.")
+    DriftReport report(@RequestParam(required = false) String severity, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String groupId) {
+        return filter(drift.latest(), severity, kind, groupId);
+    }
+
+    @PostMapping("/api/drift/scan")
+    @Operation(summary = "Scan now", description = "Reads every group, session override and file again.")
+    DriftReport scan() {
+        return drift.scan();
+    }
+
+    @GetMapping("/api/groups/{id}/drift")
+    @Operation(summary = "A fresh check of one group", description = "Reads the group's row, overriding sessions and"
+            + " container.json now; the same shape as /api/drift.")
+    DriftReport group(@PathVariable String id, @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String kind) {
+        DriftReport report = drift.checkGroup(id).orElseThrow(() -> new UnknownGroupException(id));
+        return filter(report, severity, kind, null);
+    }
+
+    private static DriftReport filter(DriftReport report, String severity, String kind, String groupId) {
+        Severity wantedSeverity = parse(Severity.class, "severity", severity);
+        FindingKind wantedKind = parse(FindingKind.class, "kind", kind);
+        if (wantedSeverity == null && wantedKind == null && groupId == null) {
+            return report;
+        }
+        return report.filtered(
+                f -> (wantedSeverity == null || f.severity() == wantedSeverity)
+                        && (wantedKind == null || f.kind() == wantedKind)
+                        && (groupId == null || groupId.equals(f.groupId())),
+                g -> groupId == null || groupId.equals(g.id()));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidListRequestException(parameter, "'" + value + "' is not a " + parameter + "; use one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

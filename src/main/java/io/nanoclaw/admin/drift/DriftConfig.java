@@ -1,0 +1,25 @@
+package io.nanoclaw.admin.drift;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
+import io.nanoclaw.admin.install.InstallLayout;
+import io.nanoclaw.admin.providers.ProvidersProperties;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DriftProperties.class, ProvidersProperties.class})
+@EnableScheduling
+class DriftConfig {
+
+    @Bean
+    DriftScanner driftScanner(JdbcTemplate jdbc, InstallLayout install, ContainerConfigStore configs,
+            ProvidersProperties providers, DriftProperties properties) {
+        return new DriftScanner(jdbc, install, configs, providers, properties, Clock.systemUTC());
+    }
+}

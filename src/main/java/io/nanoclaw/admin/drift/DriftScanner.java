@@ -1,0 +1,203 @@
+package io.nanoclaw.admin.drift;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.nanoclaw.admin.containerconfig.ConfigFileState;
+import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
+import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
+import io.nanoclaw.admin.drift.DriftRules.GroupInput;
+import io.nanoclaw.admin.drift.DriftRules.GroupResult;
+import io.nanoclaw.admin.drift.DriftRules.SessionOverride;
+import io.nanoclaw.admin.install.GroupsDirectory;
+import io.nanoclaw.admin.install.InstallLayout;
+import io.nanoclaw.admin.install.InstallMode;
+import io.nanoclaw.admin.providers.KnownProviders;
+import io.nanoclaw.admin.providers.ProvidersProperties;
+
+/**
+ * Reads every group row, the sessions that can produce a finding (those with an override, and those whose group is
+ * gone: the others resolve like a new session of their group), every group folder and every container.json, and
+ * judges them with {@link DriftRules}. Reads only.
+ */
+public class DriftScanner {
+
+    static final String GROUPS_SQL = "SELECT id, name, folder, agent_provider FROM agent_groups";
+    static final String SESSIONS_SQL = """
+            SELECT s.id, s.agent_group_id, s.agent_provider, s.status FROM sessions s
+            WHERE s.agent_provider IS NOT NULL
+               OR NOT EXISTS (SELECT 1 FROM agent_groups g WHERE g.id = s.agent_group_id)""";
+
+    private final JdbcTemplate jdbc;
+    private final InstallLayout install;
+    private final ContainerConfigStore configs;
+    private final ProvidersProperties providers;
+    private final DriftProperties properties;
+    private final Clock clock;
+
+    public DriftScanner(JdbcTemplate jdbc, InstallLayout install, ContainerConfigStore configs,
+            ProvidersProperties providers, DriftProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.install = install;
+        this.configs = configs;
+        this.providers = providers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Rows(List<GroupRow> groups, List<SessionOverride> sessions) {
+    }
+
+    private record GroupRow(String id, String name, String folder, String agentProvider) {
+    }
+
+    public DriftReport scan() {
+        List<String> warnings = new ArrayList<>();
+        Judge judge = judge();
+        Rows rows = readRows(null);
+        Map<String, List<SessionOverride>> overridesByGroup = new HashMap<>();
+        Set<String> groupIds = new HashSet<>();
+        for (GroupRow group : rows.groups()) {
+            groupIds.add(group.id());
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (SessionOverride session : rows.sessions()) {
+            if (groupIds.contains(session.agentGroupId())) {
+                overridesByGroup.computeIfAbsent(session.agentGroupId(), id -> new ArrayList<>()).add(session);
+            } else {
+                findings.add(DriftRules.sessionGroupMissing(session));
+            }
+        }
+        List<GroupDrift> groups = new ArrayList<>(rows.groups().size());
+        Set<String> usedFolders = new HashSet<>();
+        for (GroupRow group : rows.groups()) {
+            usedFolders.add(group.folder());
+            GroupResult result = judge.rules().judge(input(group, overridesByGroup.getOrDefault(group.id(), List.of())));
+            groups.add(result.drift());
+            findings.addAll(result.findings());
+        }
+        findings.addAll(orphanFolders(usedFolders, warnings));
+        return DriftReport.of(clock.instant(), groups, findings, judge.inputs(warnings));
+    }
+
+    /** A fresh judgement of one group (its row, its overriding sessions, its file); empty when the row is gone. */
+    public Optional<DriftReport> scanGroup(String groupId) {
+        Judge judge = judge();
+        Rows rows = readRows(groupId);
+        if (rows.groups().isEmpty()) {
+            return Optional.empty();
+        }
+        GroupResult result = judge.rules().judge(input(rows.groups().get(0), rows.sessions()));
+        return Optional.of(DriftReport.of(clock.instant(), List.of(result.drift()), result.findings(),
+                judge.inputs(List.of())));
+    }
+
+    private GroupInput input(GroupRow group, List<SessionOverride> overrides) {
+        ContainerConfigFile file = configs.read(group.folder());
+        return new GroupInput(group.id(), group.name(), group.folder(), group.agentProvider(), file, overrides);
+    }
+
+    private List<Finding> orphanFolders(Set<String> usedFolders, List<String> warnings) {
+        GroupsDirectory groups = install.groups();
+        List<Finding> orphans = new ArrayList<>();
+        List<String> names;
+        try {
+            names = groups.folderNames();
+        } catch (RuntimeException e) {
+            warnings.add("Could not list " + groups.root() + ": " + e.getMessage());
+            return orphans;
+        }
+        if (names.isEmpty() && !java.nio.file.Files.isDirectory(groups.root())) {
+            warnings.add("There is no groups folder at " + groups.root() + ".");
+        }
+        for (String name : names) {
+            if (!usedFolders.contains(name) && DriftRules.isOrphanCandidate(name)) {
+                ContainerConfigFile file = configs.read(name);
+                String provider = file.state() == ConfigFileState.OK ? DriftRules.fileProvider(file.document()) : null;
+                orphans.add(DriftRules.orphanFolder(name, provider));
+            }
+        }
+        return orphans;
+    }
+
+    /** The rules with what they judge against, loaded afresh for every scan (the files may have changed). */
+    private record Judge(DriftRules rules, KnownProviders known, MountAllowlist allowlist) {
+
+        ScanInputs inputs(List<String> warnings) {
+            return new ScanInputs(known.runner(), known.runnerSource(), known.host(), known.hostSource(),
+                    String.valueOf(allowlist.file()), allowlist.describe(), List.copyOf(warnings));
+        }
+    }
+
+    private Judge judge() {
+        KnownProviders known = KnownProviders.of(install.mode() == InstallMode.ATTACHED ? install.root() : null,
+                providers.known());
+        MountAllowlist allowlist = MountAllowlist.load(properties.mountAllowlistOrDefault());
+        return new Judge(new DriftRules(known, allowlist), known, allowlist);
+    }
+
+    /** Both queries in one read transaction, so groups and sessions come from the same moment. */
+    private Rows readRows(String groupId) {
+        return jdbc.execute((ConnectionCallback<Rows>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Rows rows = groupId == null
+                        ? new Rows(groups(connection, GROUPS_SQL), sessions(connection, SESSIONS_SQL))
+                        : new Rows(groups(connection, GROUPS_SQL + " WHERE id = ?", groupId),
+                                sessions(connection, "SELECT s.id, s.agent_group_id, s.agent_provider, s.status"
+                                        + " FROM sessions s WHERE s.agent_group_id = ? AND s.agent_provider IS NOT NULL",
+                                        groupId));
+                connection.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
+    private static List<GroupRow> groups(Connection connection, String sql, String... parameters) throws SQLException {
+        List<GroupRow> groups = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                groups.add(new GroupRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return groups;
+    }
+
+    private static List<SessionOverride> sessions(Connection connection, String sql, String... parameters)
+            throws SQLException {
+        List<SessionOverride> sessions = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                sessions.add(new SessionOverride(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return sessions;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}

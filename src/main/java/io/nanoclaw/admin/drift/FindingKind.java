@@ -1,0 +1,37 @@
+package io.nanoclaw.admin.drift;
+
+/**
+ * The kinds of disagreement a scan reports: a public contract (REST, CLI, metrics labels), catalogued in
+ * {@code reference/drift-kinds.md}. Codes are never renamed; new kinds are added.
+ */
+public enum FindingKind {
+    GROUP_PROVIDER_MISMATCH(false),
+    SESSION_PROVIDER_MISMATCH(false),
+    SESSION_OVERRIDE_REDUNDANT(false),
+    PROVIDER_UNKNOWN(false),
+    PROVIDER_NOT_NORMALIZED(false),
+    PROVIDER_EMPTY_STRING(false),
+    CONFIG_FILE_MISSING(false),
+    CONFIG_FILE_MALFORMED(true),
+    /** Ours, beyond the catalogue: the file exists but cannot be read (permissions, size). Both sides read it as {}. */
+    CONFIG_FILE_UNREADABLE(true),
+    CONFIG_FIELD_INVALID(true),
+    IDENTITY_STALE(false),
+    UNKNOWN_KEYS_AT_RISK(false),
+    GROUP_FOLDER_MISSING(true),
+    GROUP_FOLDER_INVALID(true),
+    ORPHAN_FOLDER(false),
+    SESSION_GROUP_MISSING(false),
+    MOUNT_NOT_ALLOWED(false);
+
+    private final boolean breaksGroup;
+
+    FindingKind(boolean breaksGroup) {
+        this.breaksGroup = breaksGroup;
+    }
+
+    /** A finding of this kind makes its group BROKEN (PROVIDER_UNKNOWN does only for the runner's provider). */
+    boolean breaksGroup() {
+        return breaksGroup;
+    }
+}
