@@ -1,7 +1,5 @@
 package io.nanoclaw.admin.drift;
 
-import java.util.Locale;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.nanoclaw.admin.listing.InvalidListRequestException;
+import io.nanoclaw.admin.listing.Listing;
 
 @RestController
 @Tag(name = "Drift", description = "Disagreements between NanoClaw's DB and container.json")
@@ -46,8 +44,8 @@ class DriftApiController {
     }
 
     private static DriftReport filter(DriftReport report, String severity, String kind, String groupId) {
-        Severity wantedSeverity = parse(Severity.class, "severity", severity);
-        FindingKind wantedKind = parse(FindingKind.class, "kind", kind);
+        Severity wantedSeverity = Listing.enumParameter(Severity.class, "severity", severity);
+        FindingKind wantedKind = Listing.enumParameter(FindingKind.class, "kind", kind);
         if (wantedSeverity == null && wantedKind == null && groupId == null) {
             return report;
         }
@@ -56,17 +54,5 @@ class DriftApiController {
                         && (wantedKind == null || f.kind() == wantedKind)
                         && (groupId == null || groupId.equals(f.groupId())),
                 g -> groupId == null || groupId.equals(g.id()));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidListRequestException(parameter, "'" + value + "' is not a " + parameter + "; use one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

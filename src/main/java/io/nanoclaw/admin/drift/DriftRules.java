@@ -75,14 +75,9 @@ public final class DriftRules {
                 List.of());
     }
 
-    /** The provider value as the runner and the host see it: a string, a truthy non-string in JSON form, or null. */
+    /** The provider value as the runner and the host see it. */
     static String fileProvider(ContainerConfigDocument document) {
-        JsonNode value = document.field(KnownField.PROVIDER).orElse(null);
-        if (value == null || value.isNull() || value.isBoolean() && !value.booleanValue()
-                || value.isNumber() && value.decimalValue().signum() == 0) {
-            return null; // JavaScript falsy: `raw.provider || 'claude'`
-        }
-        return value.isString() ? value.stringValue() : ContainerConfigFormat.compact(value);
+        return ProviderChain.fromFile(document.field(KnownField.PROVIDER).orElse(null));
     }
 
     private final class Judgement {

@@ -1,5 +1,10 @@
 package io.nanoclaw.admin.groups;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.Authentication;
@@ -10,8 +15,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.nanoclaw.admin.drift.DriftReport;
+import io.nanoclaw.admin.drift.DriftService;
+import io.nanoclaw.admin.drift.FindingKind;
+import io.nanoclaw.admin.drift.GroupDrift;
+import io.nanoclaw.admin.drift.GroupStatus;
 import io.nanoclaw.admin.listing.ListLinks;
 import io.nanoclaw.admin.listing.Listing;
+import io.nanoclaw.admin.providers.ProviderResolution;
 import io.nanoclaw.admin.security.Roles;
 import io.nanoclaw.admin.sessions.Session;
 import io.nanoclaw.admin.sessions.SessionFilter;
@@ -22,26 +33,44 @@ import io.nanoclaw.admin.sessions.SessionService;
 class GroupController {
 
     private static final int SESSIONS_ON_DETAIL = 20;
+    private static final int CHAINS_ON_DETAIL = 50;
 
     private final GroupService groups;
     private final SessionService sessions;
+    private final DriftService drift;
 
-    GroupController(GroupService groups, SessionService sessions) {
+    GroupController(GroupService groups, SessionService sessions, DriftService drift) {
         this.groups = groups;
         this.sessions = sessions;
+        this.drift = drift;
+    }
+
+    /** A session with an override, and how the host resolves its provider. */
+    record SessionChain(Session session, ProviderResolution resolution) {
     }
 
     @GetMapping
     String list(@RequestParam(required = false) String q,
             @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
             Model model) {
-        GroupFilter filter = new GroupFilter(q, provider);
+        GroupStatus wantedStatus = Listing.enumParameter(GroupStatus.class, "status", status);
+        FindingKind wantedKind = Listing.enumParameter(FindingKind.class, "kind", kind);
+        GroupFilter filter = new GroupFilter(q, provider, driftIds(wantedStatus, wantedKind));
         Pageable pageable = Listing.pageable(page, size, sort, GroupService.SORTABLE, GroupService.DEFAULT_SORT);
+        DriftReport report = drift.latest();
         model.addAttribute("groups", groups.list(filter, pageable));
+        model.addAttribute("statuses", report.groups().stream()
+                .collect(Collectors.toMap(GroupDrift::id, GroupDrift::status, (a, b) -> a)));
         model.addAttribute("filter", filter);
+        model.addAttribute("status", wantedStatus);
+        model.addAttribute("kind", wantedKind);
+        model.addAttribute("allStatuses", GroupStatus.values());
+        model.addAttribute("allKinds", FindingKind.values());
         model.addAttribute("sort", Listing.sortParameter(pageable));
         model.addAttribute("links", ListLinks.ofCurrentRequest(pageable));
         return "groups/list";
@@ -49,11 +78,41 @@ class GroupController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable String id, Authentication caller, Model model) {
-        model.addAttribute("group", groups.get(id));
+        GroupListItem group = groups.get(id);
+        model.addAttribute("group", group);
         model.addAttribute("config", groups.containerConfig(id, Roles.canSeeSecrets(caller)));
         Page<Session> groupSessions = sessions.list(SessionFilter.ofGroup(id),
                 Listing.pageable(0, SESSIONS_ON_DETAIL, null, SessionService.SORTABLE, SessionService.DEFAULT_SORT));
         model.addAttribute("sessions", groupSessions);
+        model.addAttribute("newSession",
+                ProviderResolution.of(null, false, group.dbProvider(), group.fileProviderAsRead()));
+        model.addAttribute("chains", chains(group));
+        DriftReport check = drift.checkGroup(id).orElseThrow(() -> new GroupNotFoundException(id));
+        model.addAttribute("drift", check.groups().get(0));
+        model.addAttribute("findings", check.findings());
         return "groups/detail";
+    }
+
+    private List<SessionChain> chains(GroupListItem group) {
+        Page<Session> overriding = sessions.list(SessionFilter.ofGroupWithOverrides(group.id()),
+                Listing.pageable(0, CHAINS_ON_DETAIL, null, SessionService.SORTABLE, SessionService.DEFAULT_SORT));
+        List<SessionChain> chains = new ArrayList<>();
+        for (Session session : overriding) {
+            chains.add(new SessionChain(session, ProviderResolution.of(session.agentProvider(), true,
+                    group.dbProvider(), group.fileProviderAsRead())));
+        }
+        return chains;
+    }
+
+    private Set<String> driftIds(GroupStatus status, FindingKind kind) {
+        Set<String> ids = null;
+        if (status != null) {
+            ids = drift.groupsWithStatus(status);
+        }
+        if (kind != null) {
+            Set<String> withKind = drift.groupsWithKind(kind);
+            ids = ids == null ? withKind : ids.stream().filter(withKind::contains).collect(Collectors.toSet());
+        }
+        return ids;
     }
 }

@@ -12,7 +12,7 @@ import io.nanoclaw.admin.providers.ProviderChain;
  * @param dbProvider {@code agent_groups.agent_provider} as stored (null, '' or a name)
  * @param fileProvider container.json {@code provider} as written (a non-string value in JSON form); null when absent
  * @param fileState whether container.json could be read at all
- * @param fileProviderIsString false when {@code provider} holds a number, an object… (NanoClaw cannot use it)
+ * @param fileProviderAsRead the file's provider as NanoClaw's chains read it (null for a broken file)
  */
 public record GroupListItem(
         String id,
@@ -24,28 +24,23 @@ public record GroupListItem(
         long sessionCount,
         long overrideCount,
         String createdAt,
-        @JsonIgnore boolean fileProviderIsString) {
+        @JsonIgnore String fileProviderAsRead) {
 
     /** What the host prepares for a new session of this group (no override). */
     @JsonProperty
     public String hostProvider() {
-        return ProviderChain.host(null, dbProvider, fileProviderAsRead());
+        return ProviderChain.host(null, dbProvider, fileProviderAsRead);
     }
 
     /** What the runner in the container starts. */
     @JsonProperty
     public String runnerProvider() {
-        return ProviderChain.runner(fileProviderAsRead());
+        return ProviderChain.runner(fileProviderAsRead);
     }
 
     /** The host prepares one provider and the runner runs another, for a new session of this group. */
     @JsonProperty
     public boolean providersDiffer() {
         return !hostProvider().equals(runnerProvider());
-    }
-
-    /** A file NanoClaw cannot use reads as {@code {}}: no provider. */
-    private String fileProviderAsRead() {
-        return fileState == ConfigFileState.OK && fileProviderIsString ? fileProvider : null;
     }
 }

@@ -55,6 +55,13 @@ class GroupRowQueriesImpl implements GroupRowQueries {
             conditions.add("g.agent_provider = ?");
             parameters.add(filter.provider());
         }
+        if (filter.ids() != null) {
+            if (filter.ids().isEmpty()) {
+                return new PageImpl<>(List.of(), pageable, 0);
+            }
+            conditions.add("g.id IN (" + String.join(",", java.util.Collections.nCopies(filter.ids().size(), "?")) + ")");
+            parameters.addAll(filter.ids());
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 
         long total = jdbc.sql("SELECT COUNT(*) FROM agent_groups g" + where).params(parameters).query(Long.class).single();

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.containerconfig.KnownField;
+import io.nanoclaw.admin.providers.ProviderChain;
 
 /** Agent groups, their DB row and their container.json side by side. Reads only. */
 @Service
@@ -60,8 +61,8 @@ public class GroupService {
         ContainerConfigFile file = configs.read(row.folder());
         var providerField = file.documentIfOk().flatMap(document -> document.field(KnownField.PROVIDER));
         String fileProvider = providerField.map(GroupConfigView::display).orElse(null);
-        boolean isString = providerField.map(value -> value.isString()).orElse(true);
         return new GroupListItem(row.id(), row.name(), row.folder(), row.agentProvider(), fileProvider, file.state(),
-                row.sessionCount(), row.overrideCount(), row.createdAt(), isString);
+                row.sessionCount(), row.overrideCount(), row.createdAt(),
+                ProviderChain.fromFile(providerField.orElse(null)));
     }
 }

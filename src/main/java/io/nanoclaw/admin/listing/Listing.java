@@ -55,6 +55,19 @@ public final class Listing {
         };
     }
 
+    /** An enum-valued parameter, case-insensitive; null or blank is null; anything else names the values that work. */
+    public static <E extends Enum<E>> E enumParameter(Class<E> type, String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidListRequestException(parameter, "'" + value + "' is not a valid " + parameter
+                    + "; use one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     /** The sort of a pageable as a request parameter ({@code key,dir}), for links that keep it. */
     public static String sortParameter(Pageable pageable) {
         return pageable.getSort().stream()

@@ -2,6 +2,10 @@ package io.nanoclaw.admin.providers;
 
 import java.util.Locale;
 
+import tools.jackson.databind.JsonNode;
+
+import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
+
 /**
  * NanoClaw's two provider resolutions, exactly as its code does them (JavaScript truthiness: {@code ''} and null are
  * unset; lower-cased with no trimming, so {@code 'codex '} stays a name no registry knows).
@@ -25,6 +29,19 @@ public final class ProviderChain {
     /** The provider the runner inside the container starts. */
     public static String runner(String fileProvider) {
         return lower(firstSet(fileProvider, DEFAULT_PROVIDER));
+    }
+
+    /**
+     * container.json {@code provider} as both sides read it: a string as written; a JavaScript-falsy value ({@code null},
+     * {@code false}, {@code 0}) or no key as unset (null); any other value in its JSON form (the runner would crash on
+     * it, which the drift scan reports).
+     */
+    public static String fromFile(JsonNode value) {
+        if (value == null || value.isNull() || value.isBoolean() && !value.booleanValue()
+                || value.isNumber() && value.decimalValue().signum() == 0) {
+            return null;
+        }
+        return value.isString() ? value.stringValue() : ContainerConfigFormat.compact(value);
     }
 
     public static boolean isSet(String value) {

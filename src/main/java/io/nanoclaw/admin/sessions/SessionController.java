@@ -1,5 +1,6 @@
 package io.nanoclaw.admin.sessions;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.nanoclaw.admin.drift.DriftReport;
+import io.nanoclaw.admin.drift.DriftService;
+import io.nanoclaw.admin.drift.Finding;
+import io.nanoclaw.admin.drift.FindingKind;
+import io.nanoclaw.admin.drift.GroupDrift;
+import io.nanoclaw.admin.drift.GroupStatus;
 import io.nanoclaw.admin.groups.GroupService;
 import io.nanoclaw.admin.listing.ListLinks;
 import io.nanoclaw.admin.listing.Listing;
@@ -21,21 +28,36 @@ class SessionController {
 
     private final SessionService sessions;
     private final GroupService groups;
+    private final DriftService drift;
 
-    SessionController(SessionService sessions, GroupService groups) {
+    SessionController(SessionService sessions, GroupService groups, DriftService drift) {
         this.sessions = sessions;
         this.groups = groups;
+        this.drift = drift;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) String groupId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean hasOverride,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String groupStatus,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
             Model model) {
-        SessionFilter filter = new SessionFilter(groupId, status, hasOverride);
+        FindingKind wantedKind = Listing.enumParameter(FindingKind.class, "kind", kind);
+        GroupStatus wantedGroupStatus = Listing.enumParameter(GroupStatus.class, "groupStatus", groupStatus);
+        DriftReport report = drift.latest();
+        Map<String, List<FindingKind>> kindsBySession = report.findings().stream()
+                .filter(Finding::concernsSession)
+                .collect(Collectors.groupingBy(Finding::sessionId,
+                        Collectors.mapping(Finding::kind, Collectors.toList())));
+        SessionFilter filter = new SessionFilter(groupId, status, hasOverride,
+                wantedKind == null ? null : report.findings().stream()
+                        .filter(f -> f.kind() == wantedKind && f.concernsSession())
+                        .map(Finding::sessionId).collect(Collectors.toSet()),
+                wantedGroupStatus == null ? null : drift.groupsWithStatus(wantedGroupStatus));
         Pageable pageable = Listing.pageable(page, size, sort, SessionService.SORTABLE, SessionService.DEFAULT_SORT);
         Page<Session> found = sessions.list(filter, pageable);
         Map<String, String> folders = groups.foldersOf(found.stream().map(Session::agentGroupId)
@@ -43,6 +65,13 @@ class SessionController {
         model.addAttribute("sessions", found);
         model.addAttribute("folders", folders);
         model.addAttribute("filter", filter);
+        model.addAttribute("kind", wantedKind);
+        model.addAttribute("groupStatus", wantedGroupStatus);
+        model.addAttribute("kindsBySession", kindsBySession);
+        model.addAttribute("statuses", report.groups().stream()
+                .collect(Collectors.toMap(GroupDrift::id, GroupDrift::status, (a, b) -> a)));
+        model.addAttribute("allKinds", FindingKind.values());
+        model.addAttribute("allStatuses", GroupStatus.values());
         model.addAttribute("sort", Listing.sortParameter(pageable));
         model.addAttribute("links", ListLinks.ofCurrentRequest(pageable));
         return "sessions/list";

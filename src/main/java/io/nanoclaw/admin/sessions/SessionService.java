@@ -37,6 +37,9 @@ public class SessionService {
             throw new InvalidListRequestException("status",
                     "status must be 'active' or 'closed', not '" + filter.status() + "'");
         }
+        if (filter.ids() != null && filter.ids().isEmpty() || filter.groupIds() != null && filter.groupIds().isEmpty()) {
+            return Page.empty(pageable);
+        }
         Criteria criteria = criteria(filter);
         // The id as last sort key keeps pages stable when many sessions share a timestamp.
         Pageable stable = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
@@ -56,6 +59,12 @@ public class SessionService {
         }
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
+        }
+        if (filter.ids() != null) {
+            criteria = criteria.and("id").in(filter.ids());
+        }
+        if (filter.groupIds() != null) {
+            criteria = criteria.and("agentGroupId").in(filter.groupIds());
         }
         if (Boolean.TRUE.equals(filter.hasOverride())) {
             criteria = criteria.and(Criteria.where("agentProvider").isNotNull().and("agentProvider").not(""));
