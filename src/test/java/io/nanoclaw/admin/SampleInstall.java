@@ -36,6 +36,21 @@ public final class SampleInstall {
         return fixtures().resolve("sample-install");
     }
 
+    /** Every file and folder under root, each file with the hash of its bytes: equal snapshots = nothing changed. */
+    public static java.util.Map<String, String> snapshot(Path root) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                String name = root.relativize(path).toString();
+                files.put(name, Files.isDirectory(path) ? "dir"
+                        : io.nanoclaw.admin.containerconfig.FileVersion.of(Files.readAllBytes(path)).value());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
     /** Copies the sample install into {@code target} (created if needed) and returns it. */
     public static Path copyTo(Path target) {
         Path source = original();

@@ -146,7 +146,6 @@ final class BenchInstall {
     }
 
     private final Random random;
-    private final Path base;
     private final Path root;
     private final Path allowlist;
     private final Path allowedMounts;
@@ -154,7 +153,6 @@ final class BenchInstall {
 
     private BenchInstall(Path base, long seed) {
         this.random = new Random(seed);
-        this.base = base;
         this.root = base.resolve("install");
         this.allowlist = base.resolve("config").resolve("mount-allowlist.json");
         this.allowedMounts = base.resolve("mounts");
@@ -248,7 +246,7 @@ final class BenchInstall {
             Shape shape = shapes[i];
             String db = switch (shape) {
                 case PLAIN, MOUNT_OK, MALFORMED, FILE_MISSING, FOLDER_MISSING, IDENTITY_STALE,
-                        IDENTITY_STALE_UNKNOWN_KEYS, SESSION_MISMATCH -> random.nextInt(10) == 0 ? "" : null;
+                        IDENTITY_STALE_UNKNOWN_KEYS, SESSION_MISMATCH -> random.nextInt(50) == 0 ? "" : null;
                 case CLAUDE, DB_CLAUDE_FILE_OPENCODE -> "claude";
                 case CODEX, DB_CODEX_FILE_DEFAULT -> "codex";
                 case OPENCODE -> "opencode";
@@ -529,9 +527,5 @@ final class BenchInstall {
             values[i] = values[j];
             values[j] = t;
         }
-    }
-
-    Path base() {
-        return base;
     }
 }

@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.nanoclaw.admin.SampleInstall;
-import io.nanoclaw.admin.containerconfig.FileVersion;
 
 /** An operator who only looks must leave the install exactly as it was: no file written, no DB byte changed. */
 @SpringBootTest
@@ -38,7 +35,7 @@ class BrowsingChangesNothingTest {
         try {
             Path temp = Files.createTempDirectory("nanoclaw-admin-browse");
             INSTALL = SampleInstall.copyTo(temp.resolve("install"));
-            BEFORE = snapshot(INSTALL);
+            BEFORE = SampleInstall.snapshot(INSTALL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,18 +67,6 @@ class BrowsingChangesNothingTest {
         }
         mvc.perform(get("/api/groups").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)).andExpect(status().isOk());
 
-        assertThat(snapshot(INSTALL)).isEqualTo(BEFORE);
-    }
-
-    /** Every file under the install (names of folders included) with the hash of its bytes. */
-    static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                String name = root.relativize(path).toString();
-                files.put(name, Files.isDirectory(path) ? "dir" : FileVersion.of(Files.readAllBytes(path)).value());
-            }
-        }
-        return files;
+        assertThat(SampleInstall.snapshot(INSTALL)).isEqualTo(BEFORE);
     }
 }

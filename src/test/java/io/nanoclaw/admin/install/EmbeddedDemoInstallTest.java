@@ -75,8 +75,8 @@ class EmbeddedDemoInstallTest {
 
     @Test
     void theDemoFoldersAreTheSampleInstallsFolders() throws IOException {
-        assertThat(BrowsingChangesNothingTest.snapshot(DATA_DIR.resolve("groups")))
-                .isEqualTo(BrowsingChangesNothingTest.snapshot(SampleInstall.original().resolve("groups")));
+        assertThat(SampleInstall.snapshot(DATA_DIR.resolve("groups")))
+                .isEqualTo(SampleInstall.snapshot(SampleInstall.original().resolve("groups")));
     }
 
     @Test
