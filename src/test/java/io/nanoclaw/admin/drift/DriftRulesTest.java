@@ -1117,7 +1117,7 @@ class DriftRulesTest {
         }
 
         @Test
-        void exactlyTheCataloguesBreakingKindsBreakAGroupWhateverElseIsFound() {
+        void exactlyTheCataloguesBreakingKindsBreakAGroupByTheirKindAlone() {
             assertThat(Arrays.stream(FindingKind.values()).filter(FindingKind::breaksGroup))
                     .as("plus PROVIDER_UNKNOWN for the runner, judged by the rules")
                     .containsExactlyInAnyOrder(CONFIG_FILE_MALFORMED, CONFIG_FILE_UNREADABLE, CONFIG_FIELD_INVALID,
