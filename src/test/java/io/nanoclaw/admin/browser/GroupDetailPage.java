@@ -29,7 +29,25 @@ final class GroupDetailPage {
     }
 
     String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
+        return driver.findElement(By.id("group-name")).getText();
+    }
+
+    String status() {
+        return driver.findElement(By.cssSelector("h1 .badge")).getText();
+    }
+
+    /** The place of the link the host takes for a new session: "group column", "container.json" or "default". */
+    String newSessionTakenLink() {
+        return driver.findElement(By.cssSelector("#chain-new-session .link.taken")).getAttribute("data-place");
+    }
+
+    String newSessionSentence() {
+        return driver.findElement(By.id("sentence-new-session")).getText();
+    }
+
+    List<String> findingKinds() {
+        return driver.findElements(By.cssSelector("#findings tr[data-kind]")).stream()
+                .map(row -> row.getAttribute("data-kind")).toList();
     }
 
     String dbProvider() {

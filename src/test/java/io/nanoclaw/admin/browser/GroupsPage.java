@@ -12,7 +12,8 @@ final class GroupsPage {
 
     private static final By TABLE = By.id("groups");
     private static final By DIFFERS_BADGE = By.cssSelector("td.file-provider .badge.differs");
-    private static final By NAME_LINK = By.cssSelector("td:first-child a");
+    private static final By NAME_LINK = By.cssSelector("td.name a");
+    private static final By STATUS_BADGE = By.cssSelector("td.status .badge");
 
     private final WebDriver driver;
 
@@ -36,6 +37,11 @@ final class GroupsPage {
     Optional<String> differsBadge(String folder) {
         List<WebElement> badges = row(folder).findElements(DIFFERS_BADGE);
         return badges.isEmpty() ? Optional.empty() : Optional.of(badges.get(0).getText());
+    }
+
+    /** The drift status badge of the group in {@code folder}: ALIGNED, DRIFTED or BROKEN. */
+    String status(String folder) {
+        return row(folder).findElement(STATUS_BADGE).getText();
     }
 
     /** Follows the link of the group in {@code folder} to its detail page. */

@@ -33,10 +33,10 @@ final class LoginPage {
         return page;
     }
 
-    /** Submits the form and returns the groups list, which a successful log-in lands on. */
-    GroupsPage logInAs(String username, String password) {
+    /** Submits the form and returns the dashboard, which a successful log-in lands on. */
+    DashboardPage logInAs(String username, String password) {
         submit(username, password);
-        return GroupsPage.of(driver);
+        return DashboardPage.of(driver);
     }
 
     /** Submits the form expecting to be refused, and returns the log-in page shown again. */

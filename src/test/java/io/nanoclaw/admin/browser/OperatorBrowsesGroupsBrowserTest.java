@@ -101,13 +101,26 @@ class OperatorBrowsesGroupsBrowserTest {
     }
 
     @Test
-    void logging_in_as_admin_lands_on_the_groups_list_where_ops_bot_is_marked_as_differing_and_main_is_not() {
-        GroupsPage groups = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD);
+    void logging_in_as_admin_lands_on_the_dashboard_which_counts_the_sample_installs_drift() {
+        DashboardPage dashboard = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD);
 
-        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/groups");
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).isEqualTo("/");
+        assertThat(dashboard.count("aligned")).isEqualTo(4);
+        assertThat(dashboard.count("drifted")).isEqualTo(3);
+        assertThat(dashboard.count("broken")).isEqualTo(2);
+        assertThat(dashboard.worstKinds()).first().isEqualTo("GROUP_PROVIDER_MISMATCH");
+    }
+
+    @Test
+    void the_groups_list_marks_ops_bot_as_drifted_and_differing_and_main_as_aligned() {
+        GroupsPage groups = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroups();
+
         assertThat(groups.folders()).contains("main", "ops-bot", "writer");
         assertThat(groups.differsBadge("ops-bot")).hasValue("host codex ≠ runner claude");
         assertThat(groups.differsBadge("main")).isEmpty();
+        assertThat(groups.status("ops-bot")).isEqualTo("DRIFTED");
+        assertThat(groups.status("main")).isEqualTo("ALIGNED");
+        assertThat(groups.status("writer")).isEqualTo("BROKEN");
     }
 
     @Test
@@ -124,7 +137,8 @@ class OperatorBrowsesGroupsBrowserTest {
 
     @Test
     void the_ops_bot_group_says_the_host_prepares_codex_while_the_runner_runs_claude() {
-        GroupDetailPage opsBot = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroup("ops-bot");
+        GroupDetailPage opsBot = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroups()
+                .openGroup("ops-bot");
 
         assertThat(opsBot.heading()).isEqualTo("Ops Bot");
         assertThat(opsBot.fileState()).isEqualTo("OK");
@@ -134,11 +148,16 @@ class OperatorBrowsesGroupsBrowserTest {
         assertThat(opsBot.knownFieldKeys()).contains("provider");
         assertThat(opsBot.knownFieldValue("provider")).isEqualTo("absent");
         assertThat(opsBot.visibleRawFile()).as("raw file folded away when the file parses").isEmpty();
+        assertThat(opsBot.status()).isEqualTo("DRIFTED");
+        assertThat(opsBot.newSessionTakenLink()).isEqualTo("group column");
+        assertThat(opsBot.newSessionSentence()).isEqualTo("The host prepares codex, the runner runs claude.");
+        assertThat(opsBot.findingKinds()).containsExactly("GROUP_PROVIDER_MISMATCH");
     }
 
     @Test
     void the_writer_group_shows_its_container_json_as_malformed_with_the_raw_file() throws IOException {
-        GroupDetailPage writer = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroup("writer");
+        GroupDetailPage writer = LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD).openGroups()
+                .openGroup("writer");
 
         assertThat(writer.fileState()).isEqualTo("MALFORMED");
         assertThat(writer.hasKnownFieldsTable()).as("no field table for a file that does not parse").isFalse();
