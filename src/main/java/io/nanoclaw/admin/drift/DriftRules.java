@@ -261,10 +261,10 @@ public final class DriftRules {
                                 + " anyway; the override pins it against later group changes.",
                         List.of(Fix.CLEAR_SESSION_OVERRIDE));
             }
-            if (!providers.hostKnows(lower(override))) {
+            if (session.active() && !providers.hostKnows(lower(override))) {
                 addSession(session, FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, sessionHost,
-                        "Session " + session.id() + " overrides the provider with '" + override + "', which the host"
-                                + " does not know.",
+                        "Active session " + session.id() + " overrides the provider with '" + override
+                                + "', which the host does not know.",
                         List.of(Fix.CLEAR_SESSION_OVERRIDE));
             }
             if (!override.equals(lower(override))) {

@@ -20,8 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MountAllowlist {
 
-    /** The patterns NanoClaw always adds to the file's own. */
-    static final List<String> BUILT_IN_BLOCKED = List.of(".ssh", ".aws", ".env", "credentials", "id_rsa", "private_key");
+    /** The patterns NanoClaw always adds to the file's own ({@code DEFAULT_BLOCKED_PATTERNS} of its mount security). */
+    static final List<String> BUILT_IN_BLOCKED = List.of(".ssh", ".gnupg", ".gpg", ".aws", ".azure", ".gcloud", ".kube",
+            ".docker", "credentials", ".env", ".netrc", ".npmrc", ".pypirc", "id_rsa", "id_ed25519", "private_key",
+            ".secret");
 
     public enum State { LOADED, MISSING, INVALID }
 
@@ -62,8 +64,8 @@ public final class MountAllowlist {
                     blocked.add(pattern.stringValue());
                 }
             }
-            if (!json.isObject() || !json.path("allowedRoots").isArray()) {
-                return invalid(file, "the file has no allowedRoots array");
+            if (!json.isObject() || !json.path("allowedRoots").isArray() || !json.path("blockedPatterns").isArray()) {
+                return invalid(file, "the file needs an allowedRoots and a blockedPatterns array");
             }
             return new MountAllowlist(file, State.LOADED, null, List.copyOf(roots), Set.copyOf(blocked));
         } catch (IOException | JacksonException | InvalidPathException e) {
@@ -93,8 +95,9 @@ public final class MountAllowlist {
         if (state != State.LOADED) {
             return problem;
         }
-        String target = containerPath != null ? containerPath : baseName(hostPath);
-        if (target.isEmpty() || target.startsWith("/") || target.contains("..") || target.contains(":")) {
+        // NanoClaw: `containerPath || basename(hostPath)`, then refuses a blank result.
+        String target = containerPath != null && !containerPath.isEmpty() ? containerPath : baseName(hostPath);
+        if (target.isBlank() || target.startsWith("/") || target.contains("..") || target.contains(":")) {
             return "container path '" + target + "' must be relative, non-empty, without '..' or ':'";
         }
         Path real;

@@ -20,8 +20,10 @@ public record KnownProviders(Set<String> runner, String runnerSource, Set<String
 
     static final String RUNNER_INDEX = "container/agent-runner/src/providers/index.ts";
     static final String HOST_INDEX = "src/providers/index.ts";
+    /** A side-effect import, {@code import './codex.js';}: how a provider registers itself. */
     private static final Pattern IMPORT = Pattern.compile(
-            "^\\s*import\\s+(?:[^'\"]*\\s+from\\s+)?['\"]\\./([A-Za-z0-9_-]+)(?:\\.[jt]s)?['\"]", Pattern.MULTILINE);
+            "^\\s*import\\s+['\"]\\./([A-Za-z0-9_-]+)(?:\\.[jt]s)?['\"]", Pattern.MULTILINE);
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
     public static KnownProviders configured(Collection<String> names) {
         Set<String> set = normalise(names);
@@ -49,8 +51,12 @@ public record KnownProviders(Set<String> runner, String runnerSource, Set<String
         return runner.contains(provider);
     }
 
+    /**
+     * The host's index imports only providers that add mounts or environment on the host (never claude or mock); a
+     * provider the runner registers but the host does not import is known too, with nothing to add.
+     */
     public boolean hostKnows(String provider) {
-        return host.contains(provider);
+        return host.contains(provider) || runner.contains(provider);
     }
 
     /** The names an index file imports, or null when there is no readable file. */
@@ -60,7 +66,7 @@ public record KnownProviders(Set<String> runner, String runnerSource, Set<String
         }
         try {
             Set<String> names = new TreeSet<>();
-            Matcher matcher = IMPORT.matcher(Files.readString(index));
+            Matcher matcher = IMPORT.matcher(BLOCK_COMMENT.matcher(Files.readString(index)).replaceAll(""));
             while (matcher.find()) {
                 String name = matcher.group(1);
                 if (!name.equals("registry") && !name.equals("types") && !name.equals("index")) {
