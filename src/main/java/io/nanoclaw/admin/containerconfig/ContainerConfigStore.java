@@ -91,6 +91,26 @@ public class ContainerConfigStore {
         }
     }
 
+    /** Removes the file (undoing a creation); same version check, and the removed bytes are kept in the history. */
+    public void delete(GroupFolder folder, FileVersion expected, String author) {
+        Path target = groups.file(folder, FILE_NAME);
+        synchronized (folderLocks.computeIfAbsent(folder.name(), name -> new Object())) {
+            ContainerConfigFile current = readFile(folder.name(), target);
+            if (!current.version().equals(expected)) {
+                throw new StaleVersionException(expected, current);
+            }
+            if (!current.exists()) {
+                return;
+            }
+            history.keep(folder.name(), current.version(), current.bytes(), author);
+            try {
+                Files.delete(target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not remove " + target, e);
+            }
+        }
+    }
+
     private ContainerConfigFile readFile(String folderName, Path file) {
         byte[] bytes;
         try {

@@ -1,0 +1,106 @@
+package io.nanoclaw.admin.change;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nanoclaw.admin.audit.Actor;
+import io.nanoclaw.admin.audit.AuditService;
+import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
+import io.nanoclaw.admin.containerconfig.FileVersion;
+import io.nanoclaw.admin.install.GroupFolder;
+
+/**
+ * Applies a {@link ChangePlan} as one unit: the DB changes in a transaction on NanoClaw's DB, the files written
+ * (atomically, version-checked) before the commit, and the files put back from the bytes they replaced if the commit
+ * fails. Then one audit event. The only place that orders a DB change and a file write.
+ */
+@Service
+public class ChangeExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeExecutor.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ContainerConfigStore configs;
+    private final AuditService audit;
+
+    public ChangeExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ContainerConfigStore configs,
+            AuditService audit) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.configs = configs;
+        this.audit = audit;
+    }
+
+    /** Performs the plan, or nothing; records it with the reason. */
+    public void apply(ChangePlan plan, String reason) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        List<Written> written = new ArrayList<>();
+        try {
+            transactions.executeWithoutResult(status -> applyInTransaction(plan, written, status));
+        } catch (RuntimeException failure) {
+            restore(written, failure);
+            throw failure;
+        }
+        audit.record(new AuditService.Entry(plan.action(), plan.groupId(), plan.folder(), plan.sessionId(), reason,
+                plan.summary(), plan.dbChangesText(), plan.fileDiffText()));
+    }
+
+    private record Written(FileChange change, FileVersion version) {
+    }
+
+    private void applyInTransaction(ChangePlan plan, List<Written> written, TransactionStatus status) {
+        for (DbChange change : plan.dbChanges()) {
+            update(change);
+        }
+        for (FileChange change : plan.fileChanges()) {
+            FileVersion version = configs.writeBytes(new GroupFolder(change.folder()), change.afterBytes(),
+                    change.basedOn(), Actor.current());
+            written.add(new Written(change, version));
+        }
+    }
+
+    private void update(DbChange change) {
+        String table = change.table().sql();
+        String column = change.column();
+        int rows = change.before() == null
+                ? jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL",
+                        change.after(), change.rowId())
+                : jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE id = ? AND " + column + " = ?",
+                        change.after(), change.rowId(), change.before());
+        if (rows != 1) {
+            throw new ConflictException(table + " row " + change.rowId() + " no longer holds the " + column
+                    + " this change was based on; someone else changed it. Nothing was changed: look again and retry.");
+        }
+    }
+
+    /** The commit failed after files were written: put each file back as it was. */
+    private void restore(List<Written> written, RuntimeException failure) {
+        for (int i = written.size() - 1; i >= 0; i--) {
+            Written file = written.get(i);
+            GroupFolder folder = new GroupFolder(file.change().folder());
+            try {
+                if (file.change().before() == null) {
+                    configs.delete(folder, file.version(), Actor.current());
+                } else {
+                    configs.writeBytes(folder, file.change().before().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            file.version(), Actor.current());
+                }
+            } catch (RuntimeException restoreFailure) {
+                failure.addSuppressed(restoreFailure);
+                log.error("Could not restore groups/{}/container.json after a failed change; its previous bytes are in"
+                        + " the container.json history", folder, restoreFailure);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.nanoclaw.admin.change;
+
+import java.util.List;
+
+/**
+ * Exactly what a change will do: the DB changes and the file changes, computed before anything is written. A dry
+ * run returns the plan; applying it performs exactly this, or nothing.
+ *
+ * @param action what the change is, for the audit ({@code SET_GROUP_PROVIDER}, {@code FIX:ALIGN_FROM_DB}, …)
+ * @param summary a sentence for a person
+ * @param nextSteps what happens next in NanoClaw (e.g. "applies at the next container spawn")
+ */
+public record ChangePlan(String action, String groupId, String folder, String sessionId, String summary,
+        List<DbChange> dbChanges, List<FileChange> fileChanges, List<String> nextSteps) {
+
+    public ChangePlan {
+        dbChanges = dbChanges.stream().filter(DbChange::changesSomething).toList();
+        fileChanges = fileChanges.stream().filter(FileChange::changesSomething).toList();
+        nextSteps = List.copyOf(nextSteps);
+    }
+
+    public boolean isEmpty() {
+        return dbChanges.isEmpty() && fileChanges.isEmpty();
+    }
+
+    public String dbChangesText() {
+        return String.join("\n", dbChanges.stream().map(DbChange::describe).toList());
+    }
+
+    public String fileDiffText() {
+        return String.join("", fileChanges.stream().map(FileChange::diff).toList());
+    }
+}

@@ -1,0 +1,28 @@
+package io.nanoclaw.admin.change;
+
+import java.nio.charset.StandardCharsets;
+
+import io.nanoclaw.admin.containerconfig.FileVersion;
+
+/**
+ * A new content for one group's container.json, based on the version that was read.
+ *
+ * @param before the text read (null = no file)
+ * @param after the text to write
+ * @param diff the unified diff from {@code before} to {@code after}
+ */
+public record FileChange(String folder, FileVersion basedOn, String before, String after, String diff) {
+
+    public static FileChange of(String folder, FileVersion basedOn, String before, String after) {
+        return new FileChange(folder, basedOn, before, after, UnifiedDiff.of("groups/" + folder + "/container.json",
+                before, after));
+    }
+
+    public boolean changesSomething() {
+        return before == null || !before.equals(after);
+    }
+
+    public byte[] afterBytes() {
+        return after.getBytes(StandardCharsets.UTF_8);
+    }
+}
