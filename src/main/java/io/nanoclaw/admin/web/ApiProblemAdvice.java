@@ -24,6 +24,10 @@ import io.nanoclaw.admin.drift.UnknownGroupException;
 import io.nanoclaw.admin.groups.GroupNotFoundException;
 import io.nanoclaw.admin.install.InvalidFolderException;
 import io.nanoclaw.admin.listing.InvalidListRequestException;
+import io.nanoclaw.admin.security.AccessConflictException;
+import io.nanoclaw.admin.security.InvalidAccessRequestException;
+import io.nanoclaw.admin.security.OperatorNotFoundException;
+import io.nanoclaw.admin.security.TokenNotFoundException;
 import io.nanoclaw.admin.sessions.SessionNotFoundException;
 
 /** Every error of the REST API as an RFC 9457 problem with a stable type; never a stack trace. */
@@ -33,7 +37,8 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
 
-    @ExceptionHandler({GroupNotFoundException.class, SessionNotFoundException.class, UnknownGroupException.class})
+    @ExceptionHandler({GroupNotFoundException.class, SessionNotFoundException.class, UnknownGroupException.class,
+            TokenNotFoundException.class, OperatorNotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, WebRequest request) {
         return problem(ProblemType.NOT_FOUND.problem(e.getMessage()), request);
     }
@@ -49,6 +54,20 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidFolder(InvalidFolderException e, WebRequest request) {
         ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
         problem.setProperty("folder", e.folder());
+        return problem(problem, request);
+    }
+
+    @ExceptionHandler(InvalidAccessRequestException.class)
+    ResponseEntity<ProblemDetail> invalidAccessRequest(InvalidAccessRequestException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem(problem, request);
+    }
+
+    @ExceptionHandler(AccessConflictException.class)
+    ResponseEntity<ProblemDetail> accessConflict(AccessConflictException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.CONFLICT.problem(e.getMessage());
+        problem.setProperty("field", e.field());
         return problem(problem, request);
     }
 
