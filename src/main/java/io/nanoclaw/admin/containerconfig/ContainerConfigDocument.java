@@ -76,6 +76,11 @@ public final class ContainerConfigDocument {
         return List.copyOf(json.propertyNames());
     }
 
+    /** A document for this object (a copy is taken); for edits that arrive as JSON. */
+    public static ContainerConfigDocument of(ObjectNode json) {
+        return new ContainerConfigDocument(json.deepCopy());
+    }
+
     /** Sets one key: an existing key keeps its place, a new key goes last, as in JavaScript. */
     public ContainerConfigDocument with(String key, JsonNode value) {
         ObjectNode copy = json.deepCopy();

@@ -10,6 +10,7 @@ import io.nanoclaw.admin.containerconfig.ConfigFileState;
 import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
+import io.nanoclaw.admin.containerconfig.ContainerConfigValidator;
 import io.nanoclaw.admin.containerconfig.KnownField;
 import io.nanoclaw.admin.install.GroupFolder;
 import io.nanoclaw.admin.providers.KnownProviders;
@@ -138,7 +139,7 @@ public final class DriftRules {
         }
 
         private void document() {
-            for (ConfigFieldRules.Problem problem : ConfigFieldRules.check(document)) {
+            for (ContainerConfigValidator.Problem problem : ContainerConfigValidator.check(document)) {
                 String value = document.field(problem.field()).map(ContainerConfigFormat::compact).orElse(null);
                 add(FindingKind.CONFIG_FIELD_INVALID, Severity.ERROR, value,
                         "container.json " + problem.message() + ": NanoClaw's behaviour is undefined.", List.of());

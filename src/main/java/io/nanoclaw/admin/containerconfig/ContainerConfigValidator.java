@@ -1,4 +1,4 @@
-package io.nanoclaw.admin.drift;
+package io.nanoclaw.admin.containerconfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,19 +6,21 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
-import io.nanoclaw.admin.containerconfig.KnownField;
 
-/** Type checks of container.json's known fields: a wrong type is undefined behaviour in NanoClaw's host or runner. */
-final class ConfigFieldRules {
+/**
+ * Type checks of container.json's known fields: a wrong type is undefined behaviour in NanoClaw's host or runner. The
+ * drift scan reports them; edits refuse them.
+ */
+public final class ContainerConfigValidator {
 
-    record Problem(String field, String message) {
+    /** One field with a wrong type; {@code message} starts with the field's name. */
+    public record Problem(String field, String message) {
     }
 
-    private ConfigFieldRules() {
+    private ContainerConfigValidator() {
     }
 
-    static List<Problem> check(ContainerConfigDocument document) {
+    public static List<Problem> check(ContainerConfigDocument document) {
         List<Problem> problems = new ArrayList<>();
         for (KnownField field : KnownField.values()) {
             document.field(field).ifPresent(value -> {
@@ -127,7 +129,7 @@ final class ConfigFieldRules {
         return true;
     }
 
-    static String kind(JsonNode value) {
+    public static String kind(JsonNode value) {
         if (value.isObject()) {
             return "an object";
         }
