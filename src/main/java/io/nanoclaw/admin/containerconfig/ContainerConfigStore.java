@@ -3,9 +3,11 @@ package io.nanoclaw.admin.containerconfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,25 +36,29 @@ public class ContainerConfigStore {
         this.writer = writer;
     }
 
+    /**
+     * Reads a group's file. Two {@code lstat}s and a read for an ordinary folder: links are resolved (and must stay
+     * inside groups/) only when there is one, since a validated name without a link cannot lead elsewhere.
+     */
     public ContainerConfigFile read(String folderName) {
         String problem = GroupFolder.problemWith(folderName);
         if (problem != null) {
             return ContainerConfigFile.absent(folderName, ConfigFileState.FOLDER_INVALID, ParseError.of(problem));
         }
-        Path folder;
-        Path file;
-        try {
-            GroupFolder groupFolder = new GroupFolder(folderName);
-            folder = groups.folder(groupFolder);
-            file = groups.file(groupFolder, FILE_NAME);
-        } catch (InvalidFolderException e) {
-            return ContainerConfigFile.absent(folderName, ConfigFileState.FOLDER_INVALID, ParseError.of(e.getMessage()));
+        Path folder = groups.root().resolve(folderName);
+        BasicFileAttributes folderAttributes = attributes(folder);
+        if (folderAttributes != null && folderAttributes.isSymbolicLink()) {
+            if (!groups.leadsInside(folder)) {
+                return ContainerConfigFile.absent(folderName, ConfigFileState.FOLDER_INVALID,
+                        ParseError.of("groups/" + folderName + " is a link that leads outside the groups folder"));
+            }
+            folderAttributes = followed(folder);
         }
-        if (!Files.isDirectory(folder)) {
+        if (folderAttributes == null || !folderAttributes.isDirectory()) {
             return ContainerConfigFile.absent(folderName, ConfigFileState.FOLDER_MISSING,
                     ParseError.of("the folder groups/" + folderName + " does not exist"));
         }
-        return readFile(folderName, file);
+        return readFile(folderName, folder.resolve(FILE_NAME));
     }
 
     /**
@@ -111,17 +117,50 @@ public class ContainerConfigStore {
         }
     }
 
+    /** The path's own attributes (a link is reported as a link), or null when nothing is there. */
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static BasicFileAttributes followed(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private ContainerConfigFile readFile(String folderName, Path file) {
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes == null) {
+            return ContainerConfigFile.absent(folderName, ConfigFileState.MISSING,
+                    ParseError.of("groups/" + folderName + " has no container.json"));
+        }
+        if (attributes.isSymbolicLink()) {
+            if (!groups.leadsInside(file)) {
+                return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE,
+                        ParseError.of("container.json is a link that leads outside the groups folder"));
+            }
+            attributes = followed(file);
+            if (attributes == null) {
+                return ContainerConfigFile.absent(folderName, ConfigFileState.MISSING,
+                        ParseError.of("container.json is a link to nothing"));
+            }
+        }
+        if (attributes.isDirectory()) {
+            return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE,
+                    ParseError.of("container.json is a folder, not a file"));
+        }
+        if (attributes.size() > MAX_BYTES) {
+            return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE,
+                    ParseError.of("container.json is larger than " + MAX_BYTES + " bytes"));
+        }
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE,
-                        ParseError.of("container.json is a folder, not a file"));
-            }
-            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
-                return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE,
-                        ParseError.of("container.json is larger than " + MAX_BYTES + " bytes"));
-            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return ContainerConfigFile.absent(folderName, ConfigFileState.MISSING,

@@ -36,10 +36,10 @@ import io.nanoclaw.admin.providers.ProvidersProperties;
 public class DriftScanner {
 
     static final String GROUPS_SQL = "SELECT id, name, folder, agent_provider FROM agent_groups";
-    static final String SESSIONS_SQL = """
-            SELECT s.id, s.agent_group_id, s.agent_provider, s.status FROM sessions s
-            WHERE s.agent_provider IS NOT NULL
-               OR NOT EXISTS (SELECT 1 FROM agent_groups g WHERE g.id = s.agent_group_id)""";
+    static final String SESSION_COLUMNS = "SELECT s.id, s.agent_group_id, s.agent_provider, s.status FROM sessions s";
+    static final String OVERRIDES_SQL = SESSION_COLUMNS + " WHERE s.agent_provider IS NOT NULL";
+    /** Answered from idx_sessions_agent_group alone; the few ids without a group row are then fetched. */
+    static final String SESSION_GROUP_IDS_SQL = "SELECT DISTINCT agent_group_id FROM sessions";
 
     private final JdbcTemplate jdbc;
     private final InstallLayout install;
@@ -115,7 +115,7 @@ public class DriftScanner {
         List<Finding> orphans = new ArrayList<>();
         List<String> names;
         try {
-            names = groups.folderNames();
+            names = groups.entryNames();
         } catch (RuntimeException e) {
             warnings.add("Could not list " + groups.root() + ": " + e.getMessage());
             return orphans;
@@ -124,7 +124,7 @@ public class DriftScanner {
             warnings.add("There is no groups folder at " + groups.root() + ".");
         }
         for (String name : names) {
-            if (!usedFolders.contains(name) && DriftRules.isOrphanCandidate(name)) {
+            if (!usedFolders.contains(name) && DriftRules.isOrphanCandidate(name) && groups.isFolder(name)) {
                 ContainerConfigFile file = configs.read(name);
                 String provider = file.state() == ConfigFileState.OK ? DriftRules.fileProvider(file.document()) : null;
                 orphans.add(DriftRules.orphanFolder(name, provider));
@@ -156,7 +156,7 @@ public class DriftScanner {
             connection.setAutoCommit(false);
             try {
                 Rows rows = groupId == null
-                        ? new Rows(groups(connection, GROUPS_SQL), sessions(connection, SESSIONS_SQL))
+                        ? allRows(connection)
                         : new Rows(groups(connection, GROUPS_SQL + " WHERE id = ?", groupId),
                                 sessions(connection, "SELECT s.id, s.agent_group_id, s.agent_provider, s.status"
                                         + " FROM sessions s WHERE s.agent_group_id = ? AND s.agent_provider IS NOT NULL",
@@ -170,6 +170,30 @@ public class DriftScanner {
                 connection.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    /** Every group, the sessions with an override, and the sessions whose group has no row. */
+    private static Rows allRows(Connection connection) throws SQLException {
+        List<GroupRow> groups = groups(connection, GROUPS_SQL);
+        List<SessionOverride> sessions = sessions(connection, OVERRIDES_SQL);
+        Set<String> groupIds = new HashSet<>();
+        groups.forEach(group -> groupIds.add(group.id()));
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(SESSION_GROUP_IDS_SQL);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if (!groupIds.contains(rs.getString(1))) {
+                    missing.add(rs.getString(1));
+                }
+            }
+        }
+        for (String id : missing) {
+            for (SessionOverride session : sessions(connection,
+                    SESSION_COLUMNS + " WHERE s.agent_group_id = ? AND s.agent_provider IS NULL", id)) {
+                sessions.add(session);
+            }
+        }
+        return new Rows(groups, sessions);
     }
 
     private static List<GroupRow> groups(Connection connection, String sql, String... parameters) throws SQLException {

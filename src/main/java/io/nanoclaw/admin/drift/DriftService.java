@@ -51,10 +51,16 @@ public class DriftService {
         }
     }
 
-    /** The latest report, scanning first if there is none yet. */
+    /** The latest report; before the first scan has finished, waits for it (or runs it) rather than scanning twice. */
     public DriftReport latest() {
         DriftReport report = latest.get();
-        return report != null ? report : scan();
+        if (report != null) {
+            return report;
+        }
+        synchronized (this) {
+            report = latest.get();
+            return report != null ? report : scan();
+        }
     }
 
     /** The latest report if a scan has run; for health and metrics, which must not trigger a scan. */

@@ -16,9 +16,44 @@ import java.util.stream.Stream;
 public class GroupsDirectory {
 
     private final Path root;
+    private volatile Path realRoot;
 
     public GroupsDirectory(Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Whether a path inside groups/ (a link, typically) really leads to a place inside groups/. */
+    public boolean leadsInside(Path path) {
+        try {
+            return path.toRealPath().startsWith(realRoot());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The names directly under groups/, files included, without a stat each; none when groups/ does not exist. */
+    public List<String> entryNames() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + root, e);
+        }
+    }
+
+    public boolean isFolder(String name) {
+        return Files.isDirectory(root.resolve(name));
+    }
+
+    private Path realRoot() throws IOException {
+        Path real = realRoot;
+        if (real == null) {
+            real = root.toRealPath();
+            realRoot = real;
+        }
+        return real;
     }
 
     public Path root() {
@@ -64,8 +99,7 @@ public class GroupsDirectory {
     private void requireInside(String name, Path path) {
         try {
             Path real = path.toRealPath();
-            Path realRoot = root.toRealPath();
-            if (!real.startsWith(realRoot)) {
+            if (!real.startsWith(realRoot())) {
                 throw new InvalidFolderException(name, "it is a link that leads outside the groups folder");
             }
         } catch (IOException e) {

@@ -60,6 +60,27 @@ class ScanCommandTest {
     }
 
     @Test
+    void aSessionWhoseGroupIsGoneIsReportedEvenWithoutAnOverride() throws Exception {
+        Path install = SampleInstall.copyTo(temp.resolve("install"));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + install.resolve("data/v2.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO sessions (id, agent_group_id, status, created_at) VALUES"
+                    + " ('sess-1776170000000-zzzzzz', 'ag-deleted', 'active', '2026-04-14T12:00:00.000Z')");
+        }
+
+        Run run = scan("--nanoclaw.install-root=" + install, "--format=json");
+
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.path("findings").valueStream()
+                .filter(f -> f.path("kind").asString().equals("SESSION_GROUP_MISSING")).toList())
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.path("sessionId").asString()).isEqualTo("sess-1776170000000-zzzzzz");
+                    assertThat(finding.path("groupId").asString()).isEqualTo("ag-deleted");
+                    assertThat(finding.path("severity").asString()).isEqualTo("ERROR");
+                });
+    }
+
+    @Test
     void anAlignedInstallExitsWith0() throws Exception {
         Path install = temp.resolve("aligned");
         Files.createDirectories(install.resolve("data"));
