@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  */
 public final class SampleInstall {
 
+    public static final String MAIN_ID = "ag-1776160800000-main01";
     public static final String OPS_BOT_ID = "ag-1776161000000-drift1";
     public static final String TRAVEL_ID = "ag-1776161400000-ident1";
     public static final String FAMILY_ID = "ag-1776161100000-ocode1";

@@ -1,5 +1,9 @@
 package io.nanoclaw.admin.change;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +20,7 @@ import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.containerconfig.FileVersion;
 import io.nanoclaw.admin.install.GroupFolder;
+import io.nanoclaw.admin.install.GroupsDirectory;
 
 /**
  * Applies a {@link ChangePlan} as one unit: the DB changes in a transaction on NanoClaw's DB, the files written
@@ -31,9 +36,11 @@ public class ChangeExecutor {
     private final TransactionTemplate transactions;
     private final ContainerConfigStore configs;
     private final AuditService audit;
+    private final GroupsDirectory groups;
 
     public ChangeExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ContainerConfigStore configs,
-            AuditService audit) {
+            AuditService audit, GroupsDirectory groups) {
+        this.groups = groups;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.configs = configs;
@@ -56,7 +63,7 @@ public class ChangeExecutor {
                 plan.summary(), plan.dbChangesText(), plan.fileDiffText()));
     }
 
-    private record Written(FileChange change, FileVersion version) {
+    private record Written(FileChange change, FileVersion version, Path createdFolder) {
     }
 
     private void applyInTransaction(ChangePlan plan, List<Written> written, TransactionStatus status) {
@@ -64,9 +71,15 @@ public class ChangeExecutor {
             update(change);
         }
         for (FileChange change : plan.fileChanges()) {
-            FileVersion version = configs.writeBytes(new GroupFolder(change.folder()), change.afterBytes(),
-                    change.basedOn(), Actor.current());
-            written.add(new Written(change, version));
+            GroupFolder folder = new GroupFolder(change.folder());
+            Path created = createFolderIfMissing(folder);
+            try {
+                FileVersion version = configs.writeBytes(folder, change.afterBytes(), change.basedOn(), Actor.current());
+                written.add(new Written(change, version, created));
+            } catch (RuntimeException e) {
+                removeFolder(created);
+                throw e;
+            }
         }
     }
 
@@ -84,13 +97,42 @@ public class ChangeExecutor {
         }
     }
 
+    /** A folder the change itself creates (RECREATE_GROUP_FOLDER); null when it exists. */
+    private Path createFolderIfMissing(GroupFolder folder) {
+        Path path = groups.folder(folder);
+        if (Files.isDirectory(path)) {
+            return null;
+        }
+        try {
+            Files.createDirectory(path);
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + path, e);
+        }
+    }
+
+    private static void removeFolder(Path created) {
+        if (created == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(created.resolve(ContainerConfigStore.FILE_NAME));
+            Files.deleteIfExists(created);
+        } catch (IOException e) {
+            log.error("Could not remove {} after a failed change", created, e);
+        }
+    }
+
     /** The commit failed after files were written: put each file back as it was. */
     private void restore(List<Written> written, RuntimeException failure) {
         for (int i = written.size() - 1; i >= 0; i--) {
             Written file = written.get(i);
             GroupFolder folder = new GroupFolder(file.change().folder());
             try {
-                if (file.change().before() == null) {
+                if (file.createdFolder() != null) {
+                    configs.delete(folder, file.version(), Actor.current());
+                    removeFolder(file.createdFolder());
+                } else if (file.change().before() == null) {
                     configs.delete(folder, file.version(), Actor.current());
                 } else {
                     configs.writeBytes(folder, file.change().before().getBytes(java.nio.charset.StandardCharsets.UTF_8),

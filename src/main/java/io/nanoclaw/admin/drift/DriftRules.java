@@ -116,7 +116,7 @@ public final class DriftRules {
                 add(FindingKind.GROUP_FOLDER_MISSING, Severity.ERROR, null,
                         "groups/" + group.folder() + " does not exist: the next spawn starts on an empty folder, without"
                                 + " its CLAUDE.md or skills.",
-                        List.of());
+                        List.of(Fix.RECREATE_GROUP_FOLDER));
             }
         }
 
@@ -129,7 +129,7 @@ public final class DriftRules {
                 case MALFORMED, NOT_AN_OBJECT -> add(FindingKind.CONFIG_FILE_MALFORMED, Severity.ERROR, null,
                         "container.json cannot be used (" + file.errorMessage() + "): it reads as {}, and the next"
                                 + " spawn overwrites it with defaults, losing MCP servers, packages, mounts and skills.",
-                        List.of(Fix.RESTORE_CONFIG_VERSION));
+                        List.of(Fix.RESTORE_CONFIG_VERSION, Fix.RESET_CONFIG_FILE));
                 case UNREADABLE -> add(FindingKind.CONFIG_FILE_UNREADABLE, Severity.ERROR, null,
                         "container.json cannot be read (" + file.errorMessage() + "): both sides read {}.", List.of());
                 case OK -> document();

@@ -9,5 +9,12 @@ public enum Fix {
     NORMALIZE_PROVIDER,
     CREATE_CONFIG_FILE,
     REFRESH_IDENTITY,
-    RESTORE_CONFIG_VERSION
+    RESTORE_CONFIG_VERSION,
+    /** Ours, beyond the catalogue: create the missing folder with NanoClaw's default container.json. */
+    RECREATE_GROUP_FOLDER,
+    /**
+     * Ours, beyond the catalogue: replace an unusable container.json with NanoClaw's defaults, the identity and the
+     * DB's provider (what the next spawn would write anyway, minus the provider loss); the old bytes stay in history.
+     */
+    RESET_CONFIG_FILE
 }

@@ -20,7 +20,14 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.nanoclaw.admin.change.ConflictException;
+import io.nanoclaw.admin.containerconfig.StaleVersionException;
 import io.nanoclaw.admin.drift.UnknownGroupException;
+import io.nanoclaw.admin.edits.EditRefusedException;
+import io.nanoclaw.admin.edits.InvalidConfigException;
+import io.nanoclaw.admin.edits.InvalidEditException;
+import io.nanoclaw.admin.edits.PreconditionRequiredException;
+import io.nanoclaw.admin.edits.StaleEditException;
 import io.nanoclaw.admin.groups.GroupNotFoundException;
 import io.nanoclaw.admin.install.InvalidFolderException;
 import io.nanoclaw.admin.listing.InvalidListRequestException;
@@ -69,6 +76,61 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemType.CONFLICT.problem(e.getMessage());
         problem.setProperty("field", e.field());
         return problem(problem, request);
+    }
+
+    @ExceptionHandler(EditRefusedException.class)
+    ResponseEntity<ProblemDetail> editRefused(EditRefusedException e, WebRequest request) {
+        return problem(ProblemType.EDIT_REFUSED.problem(e.getMessage()), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> rowConflict(ConflictException e, WebRequest request) {
+        return problem(ProblemType.CONFLICT.problem(e.getMessage()), request);
+    }
+
+    @ExceptionHandler(InvalidEditException.class)
+    ResponseEntity<ProblemDetail> invalidEdit(InvalidEditException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem(problem, request);
+    }
+
+    @ExceptionHandler(InvalidConfigException.class)
+    ResponseEntity<ProblemDetail> invalidConfig(InvalidConfigException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.INVALID_CONFIG.problem(e.getMessage());
+        problem.setProperty("violations", e.violations());
+        return problem(problem, request);
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> versionRequired(PreconditionRequiredException e, WebRequest request) {
+        return problem(ProblemType.VERSION_REQUIRED.problem(e.getMessage()), request);
+    }
+
+    /** 412 with what a script (or the editor) needs to merge: the current ETag and the diffs. */
+    @ExceptionHandler(StaleEditException.class)
+    ResponseEntity<ProblemDetail> staleEdit(StaleEditException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.STALE_VERSION.problem(e.getMessage());
+        problem.setProperty("currentEtag", e.current().etag());
+        problem.setProperty("otherChange", e.otherChange());
+        problem.setProperty("diff", e.yourChange());
+        return ResponseEntity.status(problem.getStatus()).eTag(e.current().etag())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(withInstance(problem, request));
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<ProblemDetail> staleFile(StaleVersionException e, WebRequest request) {
+        ProblemDetail problem = ProblemType.STALE_VERSION.problem(e.getMessage());
+        problem.setProperty("currentEtag", e.current().version().etag());
+        return problem(problem, request);
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(org.springframework.dao.DataAccessException e, WebRequest request) {
+        if (SqliteBusy.isBusy(e)) {
+            return busy(e, request);
+        }
+        return unexpected(e, request);
     }
 
     /** SQLite busy past its timeout (a NanoClaw host holding the write lock): try again later, not a 500. */

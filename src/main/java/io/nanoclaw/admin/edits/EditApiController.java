@@ -1,0 +1,152 @@
+package io.nanoclaw.admin.edits;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import io.nanoclaw.admin.containerconfig.FileVersion;
+import io.nanoclaw.admin.drift.Fix;
+import io.nanoclaw.admin.drift.FindingKind;
+import io.nanoclaw.admin.listing.Listing;
+
+/** Every change to providers, overrides and container.json. Each takes {@code dryRun} (the plan only) and a reason. */
+@RestController
+@Tag(name = "Edits", description = "Change providers, overrides and container.json; fixes and alignment, dry run first")
+class EditApiController {
+
+    private final ProviderEditService providers;
+    private final FixService fixes;
+    private final ConfigEditService configs;
+
+    EditApiController(ProviderEditService providers, FixService fixes, ConfigEditService configs) {
+        this.providers = providers;
+        this.fixes = fixes;
+        this.configs = configs;
+    }
+
+    /** {@code agentProvider}: a provider name, or null/"" to clear. */
+    record ProviderChange(String agentProvider, Boolean dryRun, String reason) {
+    }
+
+    record FixBody(String fix, String sessionId, Long version, Boolean dryRun, String reason) {
+    }
+
+    record AlignBody(String source, List<String> groupIds, List<String> kinds, Boolean dryRun, String reason) {
+    }
+
+    record DryRun(Boolean dryRun, String reason) {
+    }
+
+    @PatchMapping("/api/groups/{id}")
+    @Operation(summary = "Set or clear the group's provider", description = "Changes agent_groups.agent_provider and"
+            + " container.json provider together. Body: {\"agentProvider\": \"codex\" | null, \"dryRun\", \"reason\"}.")
+    EditResult patchGroup(@PathVariable String id, @RequestBody ProviderChange body) {
+        return providers.setGroupProvider(id, body.agentProvider(), isDryRun(body.dryRun()), body.reason());
+    }
+
+    @PatchMapping("/api/sessions/{id}")
+    @Operation(summary = "Set or clear a session's provider override", description = "The host prefers it; the runner"
+            + " never sees it. The answer's findings say whether the runner will follow.")
+    EditResult patchSession(@PathVariable String id, @RequestBody ProviderChange body) {
+        return providers.setSessionOverride(id, body.agentProvider(), isDryRun(body.dryRun()), body.reason());
+    }
+
+    @PostMapping("/api/groups/{id}/clear-overrides")
+    @Operation(summary = "Clear every session override of the group")
+    EditResult clearOverrides(@PathVariable String id, @RequestBody(required = false) DryRun body) {
+        return providers.clearOverrides(id, body != null && isDryRun(body.dryRun()), body == null ? null : body.reason());
+    }
+
+    @PostMapping("/api/groups/{id}/fixes")
+    @Operation(summary = "Apply (or plan) one fix", description = "fix: ALIGN_FROM_DB, ALIGN_FROM_FILE,"
+            + " CLEAR_SESSION_OVERRIDE, PROMOTE_SESSION_OVERRIDE (sessionId), NORMALIZE_PROVIDER (sessionId optional),"
+            + " CREATE_CONFIG_FILE, REFRESH_IDENTITY, RESTORE_CONFIG_VERSION (version = a history id).")
+    EditResult fix(@PathVariable String id, @RequestBody FixBody body) {
+        Fix fix = Listing.enumParameter(Fix.class, "fix", body.fix());
+        return fixes.fix(id, new FixService.FixRequest(fix, body.sessionId(), body.version(), isDryRun(body.dryRun()),
+                body.reason()));
+    }
+
+    @PostMapping("/api/groups/{id}/align")
+    @Operation(summary = "Align one group from the DB or from the file")
+    List<EditResult> alignGroup(@PathVariable String id, @RequestBody AlignBody body) {
+        return fixes.align(alignRequest(body, List.of(id)));
+    }
+
+    @PostMapping("/api/drift/align")
+    @Operation(summary = "Align many groups", description = "source: db (write the DB's provider into each file) or"
+            + " file (write each file's provider into the DB); groupIds: default every group with a finding of the kinds"
+            + " (default GROUP_PROVIDER_MISMATCH). Each group is its own unit.")
+    List<EditResult> align(@RequestBody AlignBody body) {
+        return fixes.align(alignRequest(body, body.groupIds()));
+    }
+
+    @PutMapping(path = "/api/groups/{id}/container-config", consumes = "application/json")
+    @Operation(summary = "Replace container.json", description = "Needs If-Match with the ETag that was read (428"
+            + " without, 412 with a stale one; the answer then carries the current ETag and a diff). The body is the"
+            + " whole document; it is validated, then written as NanoClaw writes it.")
+    ResponseEntity<EditResult> put(@PathVariable String id, @RequestBody String body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String reason) {
+        return withEtag(configs.replace(id, body, version(ifMatch), dryRun, reason));
+    }
+
+    @PatchMapping(path = "/api/groups/{id}/container-config", consumes = {"application/merge-patch+json", "application/json"})
+    @Operation(summary = "Change container.json with a JSON Merge Patch (RFC 7396)", description = "Same If-Match rules"
+            + " as PUT; null removes a key, unknown keys and key order are kept.")
+    ResponseEntity<EditResult> patch(@PathVariable String id, @RequestBody JsonNode body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String reason) {
+        return withEtag(configs.patch(id, body, version(ifMatch), dryRun, reason));
+    }
+
+    @GetMapping("/api/groups/{id}/container-config/history")
+    @Operation(summary = "The versions of container.json that writes replaced, newest first")
+    List<ConfigEditService.HistoryEntry> history(@PathVariable String id) {
+        return configs.history(id);
+    }
+
+    @GetMapping("/api/groups/{id}/container-config/history/{version}")
+    @Operation(summary = "One kept version, with its diff to the file as it is now")
+    ConfigEditService.HistoryContent historyEntry(@PathVariable String id, @PathVariable long version) {
+        return configs.historyEntry(id, version);
+    }
+
+    private static FixService.AlignRequest alignRequest(AlignBody body, List<String> groupIds) {
+        FixService.Source source = Listing.enumParameter(FixService.Source.class, "source", body.source());
+        List<FindingKind> kinds = body.kinds() == null ? List.of()
+                : body.kinds().stream().map(kind -> Listing.enumParameter(FindingKind.class, "kinds", kind)).toList();
+        return new FixService.AlignRequest(source, groupIds, kinds, isDryRun(body.dryRun()), body.reason());
+    }
+
+    private static boolean isDryRun(Boolean dryRun) {
+        return Boolean.TRUE.equals(dryRun);
+    }
+
+    /** If-Match is required: "*" means "whatever is there" is not offered, since it would defeat the check. */
+    private static FileVersion version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        return FileVersion.fromEtag(ifMatch);
+    }
+
+    private static ResponseEntity<EditResult> withEtag(EditResult result) {
+        return result.plan().fileChanges().isEmpty() || !result.applied() ? ResponseEntity.ok(result)
+                : ResponseEntity.ok().eTag(FileVersion.of(result.plan().fileChanges().get(0).afterBytes()).etag())
+                        .body(result);
+    }
+}

@@ -1,0 +1,9 @@
+package io.nanoclaw.admin.edits;
+
+/** An edit that cannot be made as asked (a broken file that cannot be edited losslessly, a fix that does not apply). */
+public class EditRefusedException extends RuntimeException {
+
+    public EditRefusedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,32 @@
+package io.nanoclaw.admin.edits;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.nanoclaw.admin.change.ChangeExecutor;
+import io.nanoclaw.admin.change.ChangePlan;
+import io.nanoclaw.admin.drift.DriftReport;
+import io.nanoclaw.admin.drift.DriftService;
+import io.nanoclaw.admin.drift.UnknownGroupException;
+
+/** Runs a plan (or only shows it, for a dry run) and answers with the group's drift state afterwards. */
+@Component
+class EditRunner {
+
+    private final ChangeExecutor executor;
+    private final DriftService drift;
+
+    EditRunner(ChangeExecutor executor, DriftService drift) {
+        this.executor = executor;
+        this.drift = drift;
+    }
+
+    EditResult run(ChangePlan plan, boolean dryRun, String reason) {
+        if (!dryRun) {
+            executor.apply(plan, reason);
+        }
+        DriftReport check = drift.checkGroup(plan.groupId()).orElseThrow(() -> new UnknownGroupException(plan.groupId()));
+        return new EditResult(!dryRun && !plan.isEmpty(), plan, check.groups().get(0), List.copyOf(check.findings()));
+    }
+}

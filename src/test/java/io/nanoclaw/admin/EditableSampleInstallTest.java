@@ -1,0 +1,103 @@
+package io.nanoclaw.admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nanoclaw.admin.drift.DriftService;
+
+/**
+ * A running service on its own copy of the sample install, for tests that change it: before each test the rows and the
+ * group folders are put back as the sample has them (through the service's own DataSource, which stays open), and the
+ * drift report is rescanned.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class EditableSampleInstallTest {
+
+    public static final String OPERATOR_TOKEN = "edit-operator-token";
+    protected static final Path INSTALL;
+
+    static {
+        try {
+            INSTALL = SampleInstall.copyTo(Files.createTempDirectory("nanoclaw-admin-editable").resolve("install"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void attachToTheCopy(DynamicPropertyRegistry registry) {
+        registry.add("nanoclaw.install-root", INSTALL::toString);
+        registry.add("nanoclaw.data-dir", () -> INSTALL.resolveSibling("data").toString());
+        registry.add("nanoclaw.admin.token", () -> OPERATOR_TOKEN);
+        registry.add("nanoclaw.scan-interval", () -> "1h");
+        registry.add("nanoclaw.sqlite-busy-timeout", () -> "300ms");
+    }
+
+    @Autowired
+    protected DataSource dataSource;
+
+    @Autowired
+    protected DriftService drift;
+
+    @BeforeEach
+    void putTheSampleBack() throws Exception {
+        try (var connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ATTACH DATABASE '" + SampleInstall.original().resolve("data/v2.db") + "' AS sample");
+            try {
+                statement.execute("DELETE FROM main.sessions");
+                statement.execute("DELETE FROM main.messaging_group_agents");
+                statement.execute("DELETE FROM main.agent_groups");
+                statement.execute("DELETE FROM main.messaging_groups");
+                statement.execute("INSERT INTO main.messaging_groups SELECT * FROM sample.messaging_groups");
+                statement.execute("INSERT INTO main.agent_groups SELECT * FROM sample.agent_groups");
+                statement.execute("INSERT INTO main.messaging_group_agents SELECT * FROM sample.messaging_group_agents");
+                statement.execute("INSERT INTO main.sessions SELECT * FROM sample.sessions");
+            } finally {
+                statement.execute("DETACH DATABASE sample");
+            }
+        }
+        Path groups = INSTALL.resolve("groups");
+        try (Stream<Path> paths = Files.walk(groups)) {
+            paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(groups)).forEach(p -> p.toFile().delete());
+        }
+        Path sampleGroups = SampleInstall.original().resolve("groups");
+        try (Stream<Path> paths = Files.walk(sampleGroups)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = groups.resolve(sampleGroups.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        drift.scan();
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    protected static String read(String relative) {
+        try {
+            return Files.readString(INSTALL.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
