@@ -16,4 +16,8 @@ public record ApiToken(@Id Long id, String name, String tokenHash, Role role, In
     ApiToken withTokenHash(String hash) {
         return new ApiToken(id, name, hash, role, createdAt, revokedAt);
     }
+
+    ApiToken withRevokedAt(Instant at) {
+        return new ApiToken(id, name, tokenHash, role, createdAt, at);
+    }
 }

@@ -33,15 +33,18 @@ public class ApiTokenService {
         return secret;
     }
 
-    /** Makes the named token carry exactly this secret (for a token given in the environment). */
+    /**
+     * Makes the named token carry exactly this secret and work (for a token given in the environment): a revoked one
+     * works again, since the environment still names it.
+     */
     @AdminStore.Transaction
     public void ensure(String name, String secret, Role role) {
         String hash = hash(secret);
         Optional<ApiToken> existing = tokens.findByName(name);
         if (existing.isEmpty()) {
             tokens.save(new ApiToken(null, name, hash, role, clock.instant(), null));
-        } else if (!existing.get().tokenHash().equals(hash)) {
-            tokens.save(existing.get().withTokenHash(hash));
+        } else if (!existing.get().tokenHash().equals(hash) || !existing.get().isActive()) {
+            tokens.save(existing.get().withTokenHash(hash).withRevokedAt(null));
         }
     }
 

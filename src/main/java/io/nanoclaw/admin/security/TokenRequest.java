@@ -1,0 +1,10 @@
+package io.nanoclaw.admin.security;
+
+/**
+ * A token to issue, from the API's JSON body or the Access page's form.
+ *
+ * @param name 1–64 characters out of {@code A-Z a-z 0-9 . _ -}, unique
+ * @param role {@code VIEWER} (the default when absent) or {@code OPERATOR}
+ */
+public record TokenRequest(String name, String role) {
+}
