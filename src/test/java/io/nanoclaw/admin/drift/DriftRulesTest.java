@@ -150,7 +150,7 @@ class DriftRulesTest {
                 arguments(Named.of("no container.json", group(null, state(ConfigFileState.MISSING))),
                         CONFIG_FILE_MISSING, Severity.INFO, List.of(Fix.CREATE_CONFIG_FILE), GroupStatus.ALIGNED),
                 arguments(Named.of("malformed container.json", group(null, file("{\"provider\": \"claude\",}"))),
-                        CONFIG_FILE_MALFORMED, Severity.ERROR, List.of(Fix.RESTORE_CONFIG_VERSION), GroupStatus.BROKEN),
+                        CONFIG_FILE_MALFORMED, Severity.ERROR, List.of(Fix.RESTORE_CONFIG_VERSION, Fix.RESET_CONFIG_FILE), GroupStatus.BROKEN),
                 arguments(Named.of("unreadable container.json", group(null, state(ConfigFileState.UNREADABLE))),
                         CONFIG_FILE_UNREADABLE, Severity.ERROR, List.of(), GroupStatus.BROKEN),
                 arguments(Named.of("field of the wrong type", group(null, file("{\"skills\": \"some\"}"))),
@@ -160,7 +160,7 @@ class DriftRulesTest {
                 arguments(Named.of("unknown keys at risk", group(null, file("{\"env\": {\"A\": \"1\"}}"))),
                         UNKNOWN_KEYS_AT_RISK, Severity.WARNING, List.of(Fix.REFRESH_IDENTITY), GroupStatus.DRIFTED),
                 arguments(Named.of("folder missing", group(null, state(ConfigFileState.FOLDER_MISSING))),
-                        GROUP_FOLDER_MISSING, Severity.ERROR, List.of(), GroupStatus.BROKEN),
+                        GROUP_FOLDER_MISSING, Severity.ERROR, List.of(Fix.RECREATE_GROUP_FOLDER), GroupStatus.BROKEN),
                 arguments(Named.of("folder invalid", groupInFolder("global", state(ConfigFileState.FOLDER_INVALID))),
                         GROUP_FOLDER_INVALID, Severity.ERROR, List.of(), GroupStatus.BROKEN),
                 arguments(Named.of("mount without an allowlist",
@@ -663,7 +663,7 @@ class DriftRulesTest {
 
             Finding finding = only(result, CONFIG_FILE_MALFORMED);
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-            assertThat(finding.fixes()).containsExactly(Fix.RESTORE_CONFIG_VERSION);
+            assertThat(finding.fixes()).containsExactly(Fix.RESTORE_CONFIG_VERSION, Fix.RESET_CONFIG_FILE);
             assertThat(kinds(result)).containsExactly(CONFIG_FILE_MALFORMED);
             assertThat(result.drift().runnerProvider()).isEqualTo("claude");
             assertThat(status(result)).isEqualTo(GroupStatus.BROKEN);
