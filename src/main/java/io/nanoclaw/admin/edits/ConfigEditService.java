@@ -21,6 +21,7 @@ import io.nanoclaw.admin.containerconfig.ContainerConfigValidator;
 import io.nanoclaw.admin.containerconfig.FileVersion;
 import io.nanoclaw.admin.containerconfig.JsonMergePatch;
 import io.nanoclaw.admin.containerconfig.KnownField;
+import io.nanoclaw.admin.containerconfig.StaleVersionException;
 import io.nanoclaw.admin.groups.AgentGroup;
 
 /**
@@ -111,7 +112,12 @@ public class ConfigEditService {
         ChangePlan plan = new ChangePlan(action, group.id(), group.folder(), null,
                 "Write a new container.json for " + group.folder(), List.of(), List.of(change),
                 List.of(ProviderEditService.NEXT_SPAWN));
-        return runner.run(plan, dryRun, reason);
+        try {
+            return runner.run(plan, dryRun, reason);
+        } catch (StaleVersionException raced) {
+            // Another writer saved between our check and the write: the store refused under its lock.
+            throw stale(group, basedOn, raced.current(), rendered);
+        }
     }
 
     private StaleEditException stale(AgentGroup group, FileVersion basedOn, ContainerConfigFile file, String yours) {
