@@ -30,8 +30,11 @@ class EditApiController {
     private final ProviderEditService providers;
     private final FixService fixes;
     private final ConfigEditService configs;
+    private final GroupLifecycleService lifecycle;
 
-    EditApiController(ProviderEditService providers, FixService fixes, ConfigEditService configs) {
+    EditApiController(ProviderEditService providers, FixService fixes, ConfigEditService configs,
+            GroupLifecycleService lifecycle) {
+        this.lifecycle = lifecycle;
         this.providers = providers;
         this.fixes = fixes;
         this.configs = configs;
@@ -51,10 +54,47 @@ class EditApiController {
     }
 
     @PatchMapping("/api/groups/{id}")
-    @Operation(summary = "Set or clear the group's provider", description = "Changes agent_groups.agent_provider and"
-            + " container.json provider together. Body: {\"agentProvider\": \"codex\" | null, \"dryRun\", \"reason\"}.")
-    EditResult patchGroup(@PathVariable String id, @RequestBody ProviderChange body) {
-        return providers.setGroupProvider(id, body.agentProvider(), isDryRun(body.dryRun()), body.reason());
+    @Operation(summary = "Set or clear the group's provider, or rename it", description = "Body: {\"agentProvider\":"
+            + " \"codex\" | null} changes agent_groups.agent_provider and container.json provider together; {\"name\":"
+            + " \"…\"} renames the group, and the file's groupName and assistantName follow. Plus \"dryRun\", \"reason\".")
+    EditResult patchGroup(@PathVariable String id, @RequestBody JsonNode body) {
+        boolean dryRun = body.path("dryRun").asBoolean(false);
+        String reason = body.path("reason").isString() ? body.get("reason").stringValue() : null;
+        boolean hasProvider = body.has("agentProvider");
+        boolean hasName = body.has("name");
+        if (hasProvider == hasName) {
+            throw new InvalidEditException(hasProvider ? "name" : "agentProvider",
+                    "send either agentProvider or name (one change at a time)");
+        }
+        if (hasName) {
+            return lifecycle.rename(id, body.get("name").isString() ? body.get("name").stringValue() : null, dryRun, reason);
+        }
+        JsonNode provider = body.get("agentProvider");
+        if (!provider.isNull() && !provider.isString()) {
+            throw new InvalidEditException("agentProvider", "agentProvider must be a string or null");
+        }
+        return providers.setGroupProvider(id, provider.isNull() ? null : provider.stringValue(), dryRun, reason);
+    }
+
+    record NewGroup(String name, String folder, String agentProvider, String reason) {
+    }
+
+    @PostMapping("/api/groups")
+    @Operation(summary = "Create a group", description = "Row, folder and container.json (with the identity fields)."
+            + " Idempotent on the folder: 200 with the existing group instead of 201.")
+    ResponseEntity<GroupLifecycleService.LifecycleResult> create(@RequestBody NewGroup body) {
+        var result = lifecycle.create(body.name(), body.folder(), body.agentProvider(), body.reason());
+        return result.created()
+                ? ResponseEntity.created(java.net.URI.create("/api/groups/" + result.groupId())).body(result)
+                : ResponseEntity.ok(result);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/groups/{id}")
+    @Operation(summary = "Delete a group", description = "Deletes the row, its sessions and chat routes, and moves"
+            + " the folder to <data-dir>/archive/. Refused (409) while a session is active unless force=true.")
+    GroupLifecycleService.LifecycleResult delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force,
+            @RequestParam(required = false) String reason) {
+        return lifecycle.delete(id, force, reason);
     }
 
     @PatchMapping("/api/sessions/{id}")
