@@ -68,7 +68,11 @@ public class NanoclawStoreConfig {
     @Bean
     @Primary
     JdbcTransactionManager transactionManager(DataSource dataSource) {
-        return new JdbcTransactionManager(dataSource);
+        JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
+        // A commit that fails (SQLITE_BUSY at COMMIT) must be rolled back, or returning the connection to
+        // auto-commit would commit it after the change's files were already put back.
+        manager.setRollbackOnCommitFailure(true);
+        return manager;
     }
 
     private static void configureSqlite(HikariDataSource dataSource, Path file, InstallProperties properties) {

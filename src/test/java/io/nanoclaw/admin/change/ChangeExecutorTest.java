@@ -82,10 +82,11 @@ class ChangeExecutorTest {
         ContainerConfigStore store = store(new AtomicFileWriter());
         JdbcTransactionManager commitFails = new JdbcTransactionManager(dataSource) {
             @Override
-            protected void doCommit(org.springframework.jdbc.datasource.DataSourceTransactionManager.DataSourceTransactionObject ignored) {
+            protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
                 throw new TransactionSystemException("the commit failed");
             }
         };
+        commitFails.setRollbackOnCommitFailure(true); // as NanoclawStoreConfig sets it for the real one
 
         assertThatThrownBy(() -> executor(store, commitFails).apply(opsBotToOpencode(store), null))
                 .isInstanceOf(TransactionSystemException.class);
