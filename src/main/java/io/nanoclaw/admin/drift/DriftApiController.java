@@ -2,11 +2,13 @@ package io.nanoclaw.admin.drift;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import io.nanoclaw.admin.listing.Listing;
 
@@ -23,9 +25,16 @@ class DriftApiController {
     @GetMapping("/api/drift")
     @Operation(summary = "The latest scan", description = "Findings worst first, filterable by severity, kind and"
             + " groupId; the summary always counts the whole scan.")
-    DriftReport report(@RequestParam(required = false) String severity, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String groupId) {
-        return filter(drift.latest(), severity, kind, groupId);
+    ResponseEntity<DriftReport> report(@RequestParam(required = false) String severity,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String groupId,
+            WebRequest request) {
+        DriftReport latest = drift.latest();
+        // A poller that already has this scan gets 304 instead of the whole report again.
+        String etag = "\"scan-" + latest.scannedAt().toEpochMilli() + "-" + latest.findings().size() + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(filter(latest, severity, kind, groupId));
     }
 
     @PostMapping("/api/drift/scan")

@@ -55,6 +55,16 @@ class DriftApiTest extends AttachedSampleInstallTest {
     }
 
     @Test
+    void aPollerThatHasTheLatestScanGets304() throws Exception {
+        String etag = mvc.perform(api(get("/api/drift"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getHeader(HttpHeaders.ETAG);
+
+        mvc.perform(api(get("/api/drift")).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isNotModified());
+        mvc.perform(api(post("/api/drift/scan"))).andExpect(status().isOk());
+        mvc.perform(api(get("/api/drift")).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
+    }
+
+    @Test
     void findingsFilterBySeverityKindAndGroup() throws Exception {
         mvc.perform(api(get("/api/drift?severity=warning")))
                 .andExpect(jsonPath("$.findings.length()").value(3))
