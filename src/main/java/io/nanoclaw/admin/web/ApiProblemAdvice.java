@@ -52,59 +52,52 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidListRequestException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidListRequestException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.INVALID_PARAMETER.problem(e.getMessage());
-        problem.setProperty("parameter", e.parameter());
-        return problem(problem, request);
+        return problem(ProblemType.INVALID_PARAMETER, e, request, "parameter", e.parameter());
     }
 
     @ExceptionHandler(InvalidFolderException.class)
     ResponseEntity<ProblemDetail> invalidFolder(InvalidFolderException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
-        problem.setProperty("folder", e.folder());
-        return problem(problem, request);
+        return problem(ProblemType.INVALID_REQUEST, e, request, "folder", e.folder());
     }
 
     @ExceptionHandler(InvalidAccessRequestException.class)
     ResponseEntity<ProblemDetail> invalidAccessRequest(InvalidAccessRequestException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
-        problem.setProperty("field", e.field());
-        return problem(problem, request);
-    }
-
-    @ExceptionHandler(AccessConflictException.class)
-    ResponseEntity<ProblemDetail> accessConflict(AccessConflictException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.CONFLICT.problem(e.getMessage());
-        problem.setProperty("field", e.field());
-        return problem(problem, request);
-    }
-
-    @ExceptionHandler(EditRefusedException.class)
-    ResponseEntity<ProblemDetail> editRefused(EditRefusedException e, WebRequest request) {
-        return problem(ProblemType.EDIT_REFUSED.problem(e.getMessage()), request);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> rowConflict(ConflictException e, WebRequest request) {
-        return problem(ProblemType.CONFLICT.problem(e.getMessage()), request);
+        return problem(ProblemType.INVALID_REQUEST, e, request, "field", e.field());
     }
 
     @ExceptionHandler(InvalidEditException.class)
     ResponseEntity<ProblemDetail> invalidEdit(InvalidEditException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem(e.getMessage());
-        problem.setProperty("field", e.field());
-        return problem(problem, request);
+        return problem(ProblemType.INVALID_REQUEST, e, request, "field", e.field());
+    }
+
+    @ExceptionHandler(AccessConflictException.class)
+    ResponseEntity<ProblemDetail> accessConflict(AccessConflictException e, WebRequest request) {
+        return problem(ProblemType.CONFLICT, e, request, "field", e.field());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> rowConflict(ConflictException e, WebRequest request) {
+        return problem(ProblemType.CONFLICT, e, request);
+    }
+
+    @ExceptionHandler(EditRefusedException.class)
+    ResponseEntity<ProblemDetail> editRefused(EditRefusedException e, WebRequest request) {
+        return problem(ProblemType.EDIT_REFUSED, e, request);
     }
 
     @ExceptionHandler(InvalidConfigException.class)
     ResponseEntity<ProblemDetail> invalidConfig(InvalidConfigException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.INVALID_CONFIG.problem(e.getMessage());
-        problem.setProperty("violations", e.violations());
-        return problem(problem, request);
+        return problem(ProblemType.INVALID_CONFIG, e, request, "violations", e.violations());
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<ProblemDetail> versionRequired(PreconditionRequiredException e, WebRequest request) {
-        return problem(ProblemType.VERSION_REQUIRED.problem(e.getMessage()), request);
+        return problem(ProblemType.VERSION_REQUIRED, e, request);
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<ProblemDetail> staleFile(StaleVersionException e, WebRequest request) {
+        return problem(ProblemType.STALE_VERSION, e, request, "currentEtag", e.current().version().etag());
     }
 
     /** 412 with what a script (or the editor) needs to merge: the current ETag and the diffs. */
@@ -116,13 +109,6 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("diff", e.yourChange());
         return ResponseEntity.status(problem.getStatus()).eTag(e.current().etag())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(withInstance(problem, request));
-    }
-
-    @ExceptionHandler(StaleVersionException.class)
-    ResponseEntity<ProblemDetail> staleFile(StaleVersionException e, WebRequest request) {
-        ProblemDetail problem = ProblemType.STALE_VERSION.problem(e.getMessage());
-        problem.setProperty("currentEtag", e.current().version().etag());
-        return problem(problem, request);
     }
 
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
@@ -166,6 +152,16 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(problem, problemHeaders, response.getStatusCode());
         }
         return response;
+    }
+
+    /** A problem of this type with the exception's message as detail, and extra members as name/value pairs. */
+    private static ResponseEntity<ProblemDetail> problem(ProblemType type, RuntimeException e, WebRequest request,
+            Object... members) {
+        ProblemDetail problem = type.problem(e.getMessage());
+        for (int i = 0; i + 1 < members.length; i += 2) {
+            problem.setProperty((String) members[i], members[i + 1]);
+        }
+        return problem(problem, request);
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem, WebRequest request) {
