@@ -1,0 +1,194 @@
+package io.nanoclaw.admin.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.nanoclaw.admin.SampleInstall;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An operator, in a real (headless Chromium) browser, fixes drift: a fix from its button, an edit of container.json
+ * through the form, and an edit that meets someone else's. Each test changes its own group of its own copy of the
+ * sample install, so the tests do not depend on each other's order.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class OperatorFixesDriftBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "browser-fixes-Pa55word";
+
+    @TempDir
+    static Path installCopy;
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path browserProfile;
+
+    private static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void install(DynamicPropertyRegistry registry) {
+        registry.add("nanoclaw.install-root", () -> SampleInstall.copyTo(installCopy).toString());
+        registry.add("nanoclaw.data-dir", dataDir::toString);
+        registry.add("nanoclaw.admin.password", () -> PASSWORD);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        requireBrowserInstalled();
+        // The Debian chromedriver; Selenium Manager must never look for (or download) one.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("SE_AVOID_STATS", "true");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withSilent(true)
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                        "--user-data-dir=" + browserProfile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void quitBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @BeforeEach
+    void logIn() {
+        driver.get(baseUrl() + "/login");
+        driver.manage().deleteAllCookies();
+        LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD);
+    }
+
+    @Test
+    void fixing_ops_bots_provider_mismatch_from_its_button_writes_codex_into_the_file_and_aligns_the_group()
+            throws IOException {
+        GroupChangesPage opsBot = openGroup(SampleInstall.OPS_BOT_ID);
+        assertThat(opsBot.status()).isEqualTo("DRIFTED");
+
+        FixPreviewPage preview = opsBot.openFix("GROUP_PROVIDER_MISMATCH", "ALIGN_FROM_DB");
+        assertThat(preview.summary()).isEqualTo("Write the DB's provider codex into container.json");
+        assertThat(preview.fileDiff()).contains("+  \"provider\": \"codex\"");
+        assertThat(preview.nextSteps()).anySatisfy(step -> assertThat(step).contains("next container spawn"));
+        assertThat(file("ops-bot")).as("a preview writes nothing").doesNotContain("\"provider\"");
+
+        GroupChangesPage fixed = preview.confirm("ops-bot runs codex, as the DB says");
+
+        assertThat(fixed.notice()).isEqualTo("Done: Write the DB's provider codex into container.json.");
+        assertThat(fixed.status()).isEqualTo("ALIGNED");
+        assertThat(fixed.findingKinds()).doesNotContain("GROUP_PROVIDER_MISMATCH");
+        assertThat(file("ops-bot")).contains("\"provider\": \"codex\"");
+    }
+
+    @Test
+    void adding_an_apt_package_through_the_form_shows_the_diff_then_saves_it_keeping_unknown_keys()
+            throws IOException {
+        String before = file("travel");
+        ConfigEditorPage editor = openGroup(SampleInstall.TRAVEL_ID).editContainerConfig();
+
+        ConfigPreviewPage preview = editor.addAptPackage("jq").preview();
+        assertThat(preview.diff()).contains("-    \"apt\": [],").contains("+      \"jq\"");
+        assertThat(file("travel")).as("a preview writes nothing").isEqualTo(before);
+
+        GroupChangesPage travel = preview.save("travel needs jq");
+
+        assertThat(travel.notice()).isEqualTo("Saved groups/travel/container.json.");
+        assertThat(file("travel")).isEqualTo(before.replace("\"apt\": []", "\"apt\": [\n      \"jq\"\n    ]"))
+                .contains("\"OLLAMA_HOST\"").contains("\"blockedHosts\"");
+    }
+
+    @Test
+    void a_save_that_meets_someone_elses_edit_shows_their_change_and_the_merged_file_keeps_both() throws IOException {
+        ConfigEditorPage editor = openGroup(SampleInstall.FAMILY_ID).editContainerConfig();
+        String theirs = file("family").replace("\"npm\": []", "\"npm\": [\n      \"typescript\"\n    ]");
+        Files.writeString(installCopy.resolve("groups/family/container.json"), theirs);
+
+        ConfigEditorPage merge = editor.addAptPackage("jq").previewExpectingMerge();
+
+        assertThat(merge.otherChange()).contains("+      \"typescript\"");
+        assertThat(merge.yourChange()).contains("+      \"jq\"").doesNotContain("+      \"typescript\"");
+        assertThat(merge.rawText()).as("the raw tab starts from the current file").isEqualTo(theirs);
+        assertThat(file("family")).as("nothing was overwritten").isEqualTo(theirs);
+
+        String merged = merge.rawText().replace("\"ffmpeg\"", "\"ffmpeg\",\n      \"jq\"");
+        ConfigPreviewPage preview = merge.replaceRawText(merged).previewRaw();
+        assertThat(preview.diff()).contains("+      \"jq\"").doesNotContain("-      \"typescript\"");
+        preview.save("merge jq with typescript");
+
+        assertThat(file("family")).contains("\"typescript\"").contains("\"jq\"").contains("\"ffmpeg\"")
+                .contains("\"CAL_TOKEN\": \"secret-cal-token\"");
+    }
+
+    private GroupChangesPage openGroup(String id) {
+        driver.get(baseUrl() + "/groups/" + id);
+        return GroupChangesPage.of(driver);
+    }
+
+    private static String file(String folder) throws IOException {
+        return Files.readString(installCopy.resolve("groups/" + folder + "/container.json"));
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Without the browser: fail on CI (it must be there), skip elsewhere with the way to install it. */
+    private static void requireBrowserInstalled() {
+        boolean present = isExecutable(CHROMIUM) && isExecutable(CHROMEDRIVER);
+        if (present) {
+            return;
+        }
+        String message = "The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install -y chromium chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message + "; CI=true, so it fails instead of skipping");
+        }
+        System.err.println("SKIPPED OperatorFixesDriftBrowserTest: " + message);
+        Assumptions.abort(message + "; skipping");
+    }
+
+    private static boolean isExecutable(Path path) {
+        File file = path.toFile();
+        return file.isFile() && file.canExecute();
+    }
+}
