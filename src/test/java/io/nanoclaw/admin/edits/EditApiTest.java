@@ -71,9 +71,10 @@ class EditApiTest extends EditableSampleInstallTest {
     @Test
     void settingAGroupsProviderChangesTheDbAndTheFileTogetherAndKeepsEverythingElse() throws Exception {
         String before = read("groups/travel/container.json");
+        String reason = "move travel to codex " + System.nanoTime();
 
         mvc.perform(api(patch("/api/groups/" + SampleInstall.TRAVEL_ID)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"agentProvider\":\"Codex\",\"reason\":\"move travel to codex\"}"))
+                        .content("{\"agentProvider\":\"Codex\",\"reason\":\"" + reason + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.applied").value(true))
                 .andExpect(jsonPath("$.plan.nextSteps[0]").value(containsString("next container spawn")))
@@ -84,9 +85,9 @@ class EditApiTest extends EditableSampleInstallTest {
         assertThat(read("groups/travel/container.json"))
                 .isEqualTo(before.replace("\"provider\": \"opencode\"", "\"provider\": \"codex\""));
         assertThat(audit.find(null, "SET_GROUP_PROVIDER", SampleInstall.TRAVEL_ID,
-                org.springframework.data.domain.PageRequest.of(0, 5)).getContent()).first().satisfies(event -> {
+                org.springframework.data.domain.PageRequest.of(0, 200)).getContent())
+                .filteredOn(event -> reason.equals(event.reason())).singleElement().satisfies(event -> {
                     assertThat(event.actor()).isEqualTo("token:admin-env");
-                    assertThat(event.reason()).isEqualTo("move travel to codex");
                     assertThat(event.dbChanges()).contains("'opencode' -> 'codex'");
                     assertThat(event.fileDiff()).contains("-  \"provider\": \"opencode\"");
                 });

@@ -96,6 +96,7 @@ class GroupLifecycleApiTest extends EditableSampleInstallTest {
 
     @Test
     void deletingIsRefusedWhileSessionsAreActiveAndArchivesTheFolderWhenForced() throws Exception {
+        java.util.Set<Path> archivedBefore = archived();
         mvc.perform(api(delete("/api/groups/" + SampleInstall.OPS_BOT_ID)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("active session")));
@@ -106,14 +107,25 @@ class GroupLifecycleApiTest extends EditableSampleInstallTest {
                 .andExpect(jsonPath("$.summary").value(containsString("moved to")));
 
         assertThat(INSTALL.resolve("groups/ops-bot")).doesNotExist();
-        Path archive = INSTALL.resolveSibling("data").resolve("archive");
-        try (var archived = Files.list(archive)) {
-            assertThat(archived.filter(p -> p.getFileName().toString().startsWith("ops-bot-")).toList())
-                    .singleElement().satisfies(p -> assertThat(p.resolve("CLAUDE.md")).exists());
-        }
+        java.util.Set<Path> archivedNow = archived();
+        archivedNow.removeAll(archivedBefore);
+        assertThat(archivedNow).singleElement().satisfies(p -> {
+            assertThat(p.getFileName().toString()).startsWith("ops-bot-");
+            assertThat(p.resolve("CLAUDE.md")).exists();
+        });
         assertThat(groups()).isEqualTo(SampleInstall.GROUPS - 1);
         assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM sessions WHERE agent_group_id = ?",
                 Integer.class, SampleInstall.OPS_BOT_ID)).isZero();
+    }
+
+    private static java.util.Set<Path> archived() throws java.io.IOException {
+        Path archive = INSTALL.resolveSibling("data").resolve("archive");
+        if (!Files.isDirectory(archive)) {
+            return new java.util.HashSet<>();
+        }
+        try (var entries = Files.list(archive)) {
+            return entries.collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
     }
 
     private static MockHttpServletRequestBuilder api(MockHttpServletRequestBuilder request) {
