@@ -387,6 +387,51 @@ class EditPagesTest extends EditableSampleInstallTest {
         assertThat(fixedNumber).contains("value=\"12\"");
     }
 
+    @Test
+    void a_malformed_file_is_repaired_in_the_raw_tab() throws Exception {
+        String html = page("/groups/" + SampleInstall.WRITER_ID + "/container-config/edit");
+        assertThat(html).contains("id=\"editor-note\"").contains("MALFORMED").doesNotContain("id=\"config-form\"")
+                .contains("id=\"raw-form\"");
+        String repaired = "{\n  \"provider\": \"claude\",\n  \"skills\": \"all\"\n}\n";
+
+        String preview = mvc.perform(post("/groups/" + SampleInstall.WRITER_ID + "/container-config/preview")
+                        .param("tab", "raw").param("text", repaired).param("version", hidden(html, "version"))
+                        .with(operator()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/groups/" + SampleInstall.WRITER_ID + "/container-config").param("text", hidden(preview, "text"))
+                        .param("version", hidden(preview, "version")).with(operator()).with(csrf()))
+                .andExpect(redirectedUrl("/groups/" + SampleInstall.WRITER_ID));
+
+        assertThat(read("groups/writer/container.json")).isEqualTo(repaired);
+    }
+
+    @Test
+    void a_missing_file_is_created_from_the_form_starting_from_nanoclaws_defaults() throws Exception {
+        String editor = page("/groups/" + SampleInstall.SCRATCH_ID + "/container-config/edit");
+        assertThat(hidden(editor, "version")).isEqualTo("absent");
+        assertThat(editor).contains("There is no container.json yet");
+
+        String preview = mvc.perform(formPost(SampleInstall.SCRATCH_ID, editor).param("provider", "codex"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Files.exists(INSTALL.resolve("groups/scratch/container.json"))).isFalse();
+        mvc.perform(post("/groups/" + SampleInstall.SCRATCH_ID + "/container-config").param("text", hidden(preview, "text"))
+                        .param("version", "absent").with(operator()).with(csrf()))
+                .andExpect(redirectedUrl("/groups/" + SampleInstall.SCRATCH_ID));
+
+        assertThat(read("groups/scratch/container.json")).contains("\"provider\": \"codex\"")
+                .contains("\"agentGroupId\": \"" + SampleInstall.SCRATCH_ID + "\"").contains("\"skills\": \"all\"");
+    }
+
+    @Test
+    void forms_that_only_open_a_preview_carry_no_csrf_token_in_their_url() throws Exception {
+        String html = page("/groups/" + SampleInstall.SUPPORT_ID);
+
+        assertThat(html).contains("<form method=\"get\" action=\"/groups/" + SampleInstall.SUPPORT_ID
+                + "/provider\" id=\"provider-form\"");
+        assertThat(between(html, "id=\"provider-form\"", "</form>")).doesNotContain("_csrf");
+        assertThat(between(html, "class=\"inline override-form\"", "</form>")).doesNotContain("_csrf");
+    }
+
     // ---- history --------------------------------------------------------------------------------------------------
 
     @Test
