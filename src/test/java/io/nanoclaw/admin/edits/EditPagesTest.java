@@ -57,7 +57,8 @@ class EditPagesTest extends EditableSampleInstallTest {
 
         assertThat(html).contains("href=\"/groups/" + SampleInstall.OPS_BOT_ID + "/fixes/ALIGN_FROM_DB\"")
                 .contains("href=\"/groups/" + SampleInstall.OPS_BOT_ID + "/fixes/ALIGN_FROM_FILE\"")
-                .contains("id=\"provider-form\"").contains("id=\"edit-config\"");
+                .contains("id=\"provider-form\"").contains("id=\"edit-config\"")
+                .contains("href=\"/groups/" + SampleInstall.OPS_BOT_ID + "/manage\"");
         assertThat(page("/groups/" + SampleInstall.SUPPORT_ID))
                 .contains("/fixes/CLEAR_SESSION_OVERRIDE?sessionId=" + SUPPORT_CODEX_SESSION)
                 .contains("id=\"clear-all-overrides\"");
