@@ -26,7 +26,7 @@ public final class ContainerConfigValidator {
             document.field(field).ifPresent(value -> {
                 String problem = problem(field, value);
                 if (problem != null) {
-                    problems.add(new Problem(field.key(), field.key() + " " + problem));
+                    problems.add(new Problem(field.key(), field.key() + (problem.startsWith(".") ? "" : " ") + problem));
                 }
             });
         }

@@ -49,6 +49,7 @@ import io.nanoclaw.admin.containerconfig.StaleVersionException;
 import io.nanoclaw.admin.drift.Finding;
 import io.nanoclaw.admin.drift.FindingKind;
 import io.nanoclaw.admin.drift.Fix;
+import io.nanoclaw.admin.install.SqliteBusy;
 import io.nanoclaw.admin.groups.AgentGroup;
 import io.nanoclaw.admin.install.InstallLayout;
 import io.nanoclaw.admin.install.InstallMode;
@@ -730,7 +731,7 @@ public class EditController {
                 return new Problem(HttpStatus.PRECONDITION_FAILED, "container.json changed while you were looking at"
                         + " this change; nothing was written. Look at the preview again: it shows the file as it is now.");
             }
-            if (e instanceof DataAccessException && isBusy(e)) {
+            if (e instanceof DataAccessException && SqliteBusy.isBusy(e)) {
                 return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "NanoClaw's database stayed locked by another"
                         + " writer (the NanoClaw host); nothing was changed. Try again in a moment.");
             }
@@ -740,24 +741,6 @@ public class EditController {
         private static String sentence(String message) {
             return message == null ? "" : message.endsWith(".") ? message : message + ".";
         }
-    }
-
-    /** SQLite busy or locked past the busy timeout (the NanoClaw host holding the write lock). */
-    static boolean isBusy(Throwable failure) {
-        if (failure instanceof TransientDataAccessException || failure instanceof PessimisticLockingFailureException) {
-            return true;
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                int primary = sql.getErrorCode() & 0xFF;
-                String message = String.valueOf(sql.getMessage()).toUpperCase(Locale.ROOT);
-                if (primary == 5 || primary == 6 || message.contains("SQLITE_BUSY")
-                        || message.contains("SQLITE_LOCKED")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static void requireOperator(Authentication caller) {

@@ -34,6 +34,8 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/tokens/**", "/api/operators/**").hasRole(Role.OPERATOR.name())
+                        // A kept container.json version is raw text, MCP secrets included: operators only.
+                        .requestMatchers("/api/groups/*/container-config/history/*").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)

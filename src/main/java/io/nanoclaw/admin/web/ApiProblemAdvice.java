@@ -30,6 +30,7 @@ import io.nanoclaw.admin.edits.PreconditionRequiredException;
 import io.nanoclaw.admin.edits.StaleEditException;
 import io.nanoclaw.admin.groups.GroupNotFoundException;
 import io.nanoclaw.admin.install.InvalidFolderException;
+import io.nanoclaw.admin.install.SqliteBusy;
 import io.nanoclaw.admin.listing.InvalidListRequestException;
 import io.nanoclaw.admin.security.AccessConflictException;
 import io.nanoclaw.admin.security.InvalidAccessRequestException;

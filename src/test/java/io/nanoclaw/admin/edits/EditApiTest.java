@@ -42,6 +42,9 @@ class EditApiTest extends EditableSampleInstallTest {
     @Autowired
     AuditService audit;
 
+    @Autowired
+    io.nanoclaw.admin.security.ApiTokenService tokens;
+
     JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
     }
@@ -311,6 +314,10 @@ class EditApiTest extends EditableSampleInstallTest {
         long id = ((Number) com.jayway.jsonpath.JsonPath.read(history, "$[0].id")).longValue();
         mvc.perform(api(get("/api/groups/" + SampleInstall.FAMILY_ID + "/container-config/history/" + id)))
                 .andExpect(jsonPath("$.diffToCurrent").value(containsString("+  \"imageTag\": \"x\"")));
+        String viewer = tokens.issue("history-viewer-" + System.nanoTime(), io.nanoclaw.admin.security.Role.VIEWER);
+        mvc.perform(get("/api/groups/" + SampleInstall.FAMILY_ID + "/container-config/history/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(viewer)))
+                .andExpect(status().isForbidden());
 
         mvc.perform(api(post("/api/groups/" + SampleInstall.FAMILY_ID + "/fixes")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fix\":\"RESTORE_CONFIG_VERSION\",\"version\":" + id + "}"))
