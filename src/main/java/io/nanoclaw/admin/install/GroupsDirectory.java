@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -79,21 +78,6 @@ public class GroupsDirectory {
             requireInside(folder.name(), path);
         }
         return path;
-    }
-
-    /** The names of every folder directly under groups/, sorted; none when groups/ does not exist. */
-    public List<String> folderNames() {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(root)) {
-            List<String> names = new ArrayList<>();
-            children.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
-            names.sort(null);
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + root, e);
-        }
     }
 
     private void requireInside(String name, Path path) {

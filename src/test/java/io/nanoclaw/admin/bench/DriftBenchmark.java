@@ -239,7 +239,7 @@ public final class DriftBenchmark {
             }
         }
         floorMedianMs = ms(median(floors));
-        long[] listing = time(RUNS, () -> layout.groups().folderNames().size());
+        long[] listing = time(RUNS, () -> layout.groups().entryNames().size());
         line("floor", "read every row and file, no logic: median %.0f ms, p95 %.0f ms (rows %.0f ms: %d groups + %d"
                 + " sessions, the 4 columns the scan reads; files %.0f ms: %d bytes of container.json) over %d runs after"
                 + " %d warm-ups", floorMedianMs, ms(percentile(floors, 95)), ms(median(rows)), GROUPS, sessionRows,
@@ -427,7 +427,7 @@ public final class DriftBenchmark {
             record(steps, "DriftRules.judge x10k (files already read)", run, t);
 
             t = System.nanoTime();
-            layout.groups().folderNames();
+            layout.groups().entryNames();
             record(steps, "list groups/ (Files.list + isDirectory per entry)", run, t);
 
             List<Finding> shuffled = new ArrayList<>(findings);
