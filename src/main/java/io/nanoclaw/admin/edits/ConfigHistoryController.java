@@ -1,0 +1,54 @@
+package io.nanoclaw.admin.edits;
+
+import static io.nanoclaw.admin.edits.EditPages.requireOperator;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import io.nanoclaw.admin.groups.AgentGroup;
+
+/** The kept versions of a group's container.json, for operators (the raw text holds MCP secrets). */
+@Controller
+public class ConfigHistoryController {
+
+    static final String HISTORY = "edits/history";
+    static final String HISTORY_ENTRY = "edits/history-entry";
+
+    private final ConfigEditService configs;
+    private final EditTargets targets;
+
+    ConfigHistoryController(ConfigEditService configs, EditTargets targets) {
+        this.configs = configs;
+        this.targets = targets;
+    }
+
+    @GetMapping("/groups/{id}/container-config/history")
+    String history(@PathVariable String id, Authentication caller, Model model) {
+        requireOperator(caller);
+        AgentGroup group = targets.group(id);
+        model.addAttribute("group", group);
+        model.addAttribute("entries", configs.history(id));
+        model.addAttribute("current", targets.file(group));
+        return HISTORY;
+    }
+
+    @GetMapping("/groups/{id}/container-config/history/{version}")
+    String historyEntry(@PathVariable String id, @PathVariable long version, Authentication caller, Model model,
+            HttpServletResponse response) {
+        requireOperator(caller);
+        AgentGroup group = targets.group(id);
+        model.addAttribute("group", group);
+        try {
+            model.addAttribute("entry", configs.historyEntry(id, version));
+        } catch (InvalidEditException e) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("problem", e.getMessage() + ".");
+        }
+        return HISTORY_ENTRY;
+    }
+}
