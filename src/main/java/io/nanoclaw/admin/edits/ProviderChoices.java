@@ -13,10 +13,9 @@ import io.nanoclaw.admin.providers.ProvidersProperties;
 
 /**
  * What the provider selects offer: the group page's forms and the container.json editor. The group page's templates
- * call this bean as {@code @editController}, the name it had when the editing pages were one controller; the name is
- * kept so that those templates need not change.
+ * call this bean as {@code @providerChoices}.
  */
-@Component("editController")
+@Component("providerChoices")
 public class ProviderChoices {
 
     private final InstallLayout install;
