@@ -105,7 +105,8 @@ public final class ContainerConfigValidator {
         return decimal.signum() > 0 && decimal.stripTrailingZeros().scale() <= 0;
     }
 
-    private static boolean isStringArray(JsonNode value) {
+    /** A JSON array of strings only (an empty array included). */
+    public static boolean isStringArray(JsonNode value) {
         if (!value.isArray()) {
             return false;
         }

@@ -16,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
+import io.nanoclaw.admin.containerconfig.ContainerConfigValidator;
 import io.nanoclaw.admin.containerconfig.KnownField;
 import io.nanoclaw.admin.edits.ConfigEditorController.ConfigForm;
 
@@ -77,10 +78,10 @@ final class ConfigEditorForm {
         document.field(KnownField.PROVIDER).filter(v -> !v.isString()).ifPresent(v -> locked.put("provider", describe(v)));
         document.field(KnownField.ASSISTANT_NAME).filter(v -> !v.isString())
                 .ifPresent(v -> locked.put("assistantName", describe(v)));
-        document.field(KnownField.SKILLS).filter(v -> !(v.isString() && "all".equals(v.stringValue()) || isStrings(v)))
+        document.field(KnownField.SKILLS).filter(v -> !(v.isString() && "all".equals(v.stringValue()) || ContainerConfigValidator.isStringArray(v)))
                 .ifPresent(v -> locked.put("skills", describe(v)));
-        document.field(KnownField.PACKAGES).filter(v -> !v.isObject() || v.has("apt") && !isStrings(v.get("apt"))
-                        || v.has("npm") && !isStrings(v.get("npm")))
+        document.field(KnownField.PACKAGES).filter(v -> !v.isObject() || v.has("apt") && !ContainerConfigValidator.isStringArray(v.get("apt"))
+                        || v.has("npm") && !ContainerConfigValidator.isStringArray(v.get("npm")))
                 .ifPresent(v -> locked.put("packages", describe(v)));
         document.field(KnownField.MAX_MESSAGES_PER_PROMPT).filter(v -> !v.isNumber())
                 .ifPresent(v -> locked.put("maxMessagesPerPrompt", describe(v)));
@@ -217,18 +218,6 @@ final class ConfigEditorForm {
             values.add(value.stringValue());
         }
         return String.join("\n", values);
-    }
-
-    private static boolean isStrings(JsonNode value) {
-        if (!value.isArray()) {
-            return false;
-        }
-        for (JsonNode element : value.values()) {
-            if (!element.isString()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String describe(JsonNode value) {

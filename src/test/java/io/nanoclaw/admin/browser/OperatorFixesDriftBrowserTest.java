@@ -2,16 +2,12 @@ package io.nanoclaw.admin.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.nanoclaw.admin.SampleInstall;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -19,8 +15,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OperatorFixesDriftBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "browser-fixes-Pa55word";
 
     @TempDir
@@ -65,32 +57,13 @@ class OperatorFixesDriftBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        requireBrowserInstalled();
-        // The Debian chromedriver; Selenium Manager must never look for (or download) one.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withSilent(true)
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                        "--user-data-dir=" + browserProfile);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
+        driver = HeadlessChromium.start(browserProfile, "OperatorFixesDriftBrowserTest");
     }
 
     @AfterAll
     static void quitBrowser() {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
+        HeadlessChromium.quit(driver);
+        driver = null;
     }
 
     @BeforeEach
@@ -172,23 +145,5 @@ class OperatorFixesDriftBrowserTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Without the browser: fail on CI (it must be there), skip elsewhere with the way to install it. */
-    private static void requireBrowserInstalled() {
-        boolean present = isExecutable(CHROMIUM) && isExecutable(CHROMEDRIVER);
-        if (present) {
-            return;
-        }
-        String message = "The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian: apt-get install -y chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message + "; CI=true, so it fails instead of skipping");
-        }
-        System.err.println("SKIPPED OperatorFixesDriftBrowserTest: " + message);
-        Assumptions.abort(message + "; skipping");
-    }
 
-    private static boolean isExecutable(Path path) {
-        File file = path.toFile();
-        return file.isFile() && file.canExecute();
-    }
 }
