@@ -86,7 +86,7 @@ public class GroupLifecycleService {
         }
         GroupFolder folder = folder(folderName);
         String provider = targets.provider("agentProvider", requestedProvider);
-        Optional<AgentGroup> existing = groups.findAll().stream().filter(g -> g.folder().equals(folder.name())).findFirst();
+        Optional<AgentGroup> existing = groups.findByFolder(folder.name());
         if (existing.isPresent()) {
             return new LifecycleResult(existing.get().id(), folder.name(), false,
                     "groups/" + folder.name() + " already belongs to group " + existing.get().id());

@@ -5,72 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-import io.nanoclaw.admin.SampleInstall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An operator, in a real (headless Chromium) browser, logs in and sees where the host and the runner disagree about
  * a group's provider. Runs over a copy of the sample install.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class OperatorBrowsesGroupsBrowserTest {
-
-    private static final String PASSWORD = "browser-test-Pa55word";
-
-    @TempDir
-    static Path installCopy;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    static Path browserProfile;
-
-    private static ChromeDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void install(DynamicPropertyRegistry registry) {
-        registry.add("nanoclaw.install-root", () -> SampleInstall.copyTo(installCopy).toString());
-        registry.add("nanoclaw.data-dir", dataDir::toString);
-        registry.add("nanoclaw.admin.password", () -> PASSWORD);
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start(browserProfile, "OperatorBrowsesGroupsBrowserTest");
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        HeadlessChromium.quit(driver);
-        driver = null;
-    }
-
-    @BeforeEach
-    void startLoggedOut() {
-        driver.get(baseUrl() + "/login");
-        driver.manage().deleteAllCookies();
-    }
+class OperatorBrowsesGroupsBrowserTest extends BrowserTest {
 
     @Test
     void logging_in_as_admin_lands_on_the_dashboard_which_counts_the_sample_installs_drift() {
@@ -139,10 +81,5 @@ class OperatorBrowsesGroupsBrowserTest {
             assertThat(raw.strip()).isEqualTo(onDisk.strip());
         });
     }
-
-    private String baseUrl() {
-        return "http://127.0.0.1:" + port;
-    }
-
 
 }

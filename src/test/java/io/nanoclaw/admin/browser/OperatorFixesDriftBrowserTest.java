@@ -4,72 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.nanoclaw.admin.SampleInstall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An operator, in a real (headless Chromium) browser, fixes drift: a fix from its button, an edit of container.json
  * through the form, and an edit that meets someone else's. Each test changes its own group of its own copy of the
  * sample install, so the tests do not depend on each other's order.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class OperatorFixesDriftBrowserTest {
-
-    private static final String PASSWORD = "browser-fixes-Pa55word";
-
-    @TempDir
-    static Path installCopy;
-
-    @TempDir
-    static Path dataDir;
-
-    @TempDir
-    static Path browserProfile;
-
-    private static ChromeDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void install(DynamicPropertyRegistry registry) {
-        registry.add("nanoclaw.install-root", () -> SampleInstall.copyTo(installCopy).toString());
-        registry.add("nanoclaw.data-dir", dataDir::toString);
-        registry.add("nanoclaw.admin.password", () -> PASSWORD);
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start(browserProfile, "OperatorFixesDriftBrowserTest");
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        HeadlessChromium.quit(driver);
-        driver = null;
-    }
+class OperatorFixesDriftBrowserTest extends BrowserTest {
 
     @BeforeEach
     void logIn() {
-        driver.get(baseUrl() + "/login");
-        driver.manage().deleteAllCookies();
         LoginPage.open(driver, baseUrl()).logInAs("admin", PASSWORD);
     }
 
@@ -140,10 +88,5 @@ class OperatorFixesDriftBrowserTest {
     private static String file(String folder) throws IOException {
         return Files.readString(installCopy.resolve("groups/" + folder + "/container.json"));
     }
-
-    private String baseUrl() {
-        return "http://127.0.0.1:" + port;
-    }
-
 
 }
