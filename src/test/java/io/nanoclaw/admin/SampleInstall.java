@@ -8,8 +8,9 @@ import java.nio.file.Paths;
 import java.util.stream.Stream;
 
 /**
- * The shared sample install ({@code ../shared/fixtures/sample-install}). Tests always work on a copy: the shared files
- * are never changed.
+ * The project's sample installs ({@code src/test/fixtures}, copied from the shared fixtures with the scripts that build
+ * them): {@code sample-install} of the file era and {@code sample-db-install} of the DB-config era. Tests always work on
+ * a copy: the fixtures are never changed.
  */
 public final class SampleInstall {
 
@@ -29,12 +30,17 @@ public final class SampleInstall {
 
     public static Path fixtures() {
         String configured = System.getProperty("nanoclaw.fixtures");
-        Path path = configured != null ? Paths.get(configured) : Paths.get("..", "shared", "fixtures");
+        Path path = configured != null ? Paths.get(configured) : Paths.get("src", "test", "fixtures");
         return path.toAbsolutePath().normalize();
     }
 
     public static Path original() {
         return fixtures().resolve("sample-install");
+    }
+
+    /** The DB-config era's sample install. */
+    public static Path originalDbEra() {
+        return fixtures().resolve("sample-db-install");
     }
 
     /** Every file and folder under root, each file with the hash of its bytes: equal snapshots = nothing changed. */
@@ -54,7 +60,15 @@ public final class SampleInstall {
 
     /** Copies the sample install into {@code target} (created if needed) and returns it. */
     public static Path copyTo(Path target) {
-        Path source = original();
+        return copy(original(), target);
+    }
+
+    /** Copies the DB-config era's sample install into {@code target} (created if needed) and returns it. */
+    public static Path copyDbEraTo(Path target) {
+        return copy(originalDbEra(), target);
+    }
+
+    private static Path copy(Path source, Path target) {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path destination = target.resolve(source.relativize(path).toString());

@@ -68,7 +68,7 @@ public final class InstallSchema {
         }
     }
 
-    private static Set<String> columns(DatabaseMetaData meta, String table) throws SQLException {
+    static Set<String> columns(DatabaseMetaData meta, String table) throws SQLException {
         Set<String> columns = new TreeSet<>();
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
             try (ResultSet rs = meta.getColumns(null, null, name, null)) {
