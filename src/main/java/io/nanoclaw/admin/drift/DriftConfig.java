@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
+import io.nanoclaw.admin.install.DetectedEra;
 import io.nanoclaw.admin.install.InstallLayout;
 import io.nanoclaw.admin.providers.ProvidersProperties;
 
@@ -18,8 +19,8 @@ import io.nanoclaw.admin.providers.ProvidersProperties;
 class DriftConfig {
 
     @Bean
-    DriftScanner driftScanner(JdbcTemplate jdbc, InstallLayout install, ContainerConfigStore configs,
+    DriftScanner driftScanner(JdbcTemplate jdbc, InstallLayout install, DetectedEra era, ContainerConfigStore configs,
             ProvidersProperties providers, DriftProperties properties) {
-        return new DriftScanner(jdbc, install, configs, providers, properties, Clock.systemUTC());
+        return new DriftScanner(jdbc, install, era, configs, providers, properties, Clock.systemUTC());
     }
 }

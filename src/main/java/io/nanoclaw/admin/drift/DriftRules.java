@@ -1,34 +1,42 @@
 package io.nanoclaw.admin.drift;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import tools.jackson.databind.JsonNode;
-
-import io.nanoclaw.admin.containerconfig.ConfigFileState;
 import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
-import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
-import io.nanoclaw.admin.containerconfig.ContainerConfigValidator;
 import io.nanoclaw.admin.containerconfig.KnownField;
+import io.nanoclaw.admin.dbconfig.ContainerConfigRow;
 import io.nanoclaw.admin.install.GroupFolder;
+import io.nanoclaw.admin.install.InstallEra;
 import io.nanoclaw.admin.providers.KnownProviders;
 import io.nanoclaw.admin.providers.ProviderChain;
 
 /**
- * The catalogue's rules ({@code reference/drift-kinds.md}) for one group: pure, no I/O. The scanner feeds it the
- * group row, the sessions that carry an override, and what the store read of container.json.
+ * The catalogue's rules ({@code reference/drift-kinds.md}) for one group, as one era has them: pure, no I/O. The
+ * scanner feeds them the group row, its {@code container_configs} row (DB-config era), the sessions that carry an
+ * override, and what the store read of container.json. {@link FileEraRules} and {@link DbEraRules} are the two eras.
  */
-public final class DriftRules {
+public interface DriftRules {
 
-    /** A group row and what belongs to it. */
-    public record GroupInput(String id, String name, String folder, String agentProvider, ContainerConfigFile file,
-            List<SessionOverride> overrides) {
+    /**
+     * A group row and what belongs to it.
+     *
+     * @param configRow the group's {@code container_configs} row (DB-config era); null when it has none, and always in
+     *        the file era
+     */
+    record GroupInput(String id, String name, String folder, String agentProvider, ContainerConfigFile file,
+            List<SessionOverride> overrides, ContainerConfigRow configRow) {
+
+        /** A group of the file era, which has no config row. */
+        public GroupInput(String id, String name, String folder, String agentProvider, ContainerConfigFile file,
+                List<SessionOverride> overrides) {
+            this(id, name, folder, agentProvider, file, overrides, null);
+        }
     }
 
     /** A session whose {@code agent_provider} is not NULL ('' included). */
-    public record SessionOverride(String id, String agentGroupId, String agentProvider, String status) {
+    record SessionOverride(String id, String agentGroupId, String agentProvider, String status) {
 
         boolean active() {
             return "active".equals(status);
@@ -36,39 +44,26 @@ public final class DriftRules {
     }
 
     /** A group's status and its findings. */
-    public record GroupResult(GroupDrift drift, List<Finding> findings) {
+    record GroupResult(GroupDrift drift, List<Finding> findings) {
     }
 
-    private final KnownProviders providers;
-    private final MountAllowlist mounts;
+    GroupResult judge(GroupInput group);
 
-    public DriftRules(KnownProviders providers, MountAllowlist mounts) {
-        this.providers = providers;
-        this.mounts = mounts;
-    }
-
-    public GroupResult judge(GroupInput group) {
-        Judgement judgement = new Judgement(group);
-        judgement.folder();
-        judgement.file();
-        judgement.groupProviders();
-        for (SessionOverride session : group.overrides()) {
-            judgement.session(session);
-        }
-        return judgement.result();
+    static DriftRules of(InstallEra era, KnownProviders providers, MountAllowlist mounts) {
+        return new FileEraRules(providers, mounts); // WIP-DBERA
     }
 
     /** A folder under groups/ with no group row (the reserved {@code global} and hidden folders excepted). */
-    public static boolean isOrphanCandidate(String folderName) {
+    static boolean isOrphanCandidate(String folderName) {
         return !folderName.startsWith(".") && !folderName.toLowerCase(Locale.ROOT).equals(GroupFolder.RESERVED_GLOBAL);
     }
 
-    public static Finding orphanFolder(String folder, String fileProvider) {
+    static Finding orphanFolder(String folder, String fileProvider) {
         return new Finding(FindingKind.ORPHAN_FOLDER, Severity.WARNING, null, folder, null, null, fileProvider, null, null,
                 "groups/" + folder + " belongs to no group row: nothing uses it.", List.of());
     }
 
-    public static Finding sessionGroupMissing(SessionOverride session) {
+    static Finding sessionGroupMissing(SessionOverride session) {
         return new Finding(FindingKind.SESSION_GROUP_MISSING, Severity.ERROR, session.agentGroupId(), null, session.id(),
                 session.agentProvider(), null, null, null,
                 "Session " + session.id() + " belongs to group " + session.agentGroupId()
@@ -76,228 +71,16 @@ public final class DriftRules {
                 List.of());
     }
 
+    static Finding configRowOrphaned(ContainerConfigRow row) {
+        return new Finding(FindingKind.CONFIG_ROW_ORPHANED, Severity.INFO, row.agentGroupId(), null, null,
+                row.provider(), null, null, null,
+                "container_configs holds a row for " + row.agentGroupId() + ", which has no group (left by a delete"
+                        + " without foreign keys): nothing uses it.",
+                List.of());
+    }
+
     /** The provider value as the runner and the host see it. */
     static String fileProvider(ContainerConfigDocument document) {
         return ProviderChain.fromFile(document.field(KnownField.PROVIDER).orElse(null));
-    }
-
-    private final class Judgement {
-
-        private final GroupInput group;
-        private final List<Finding> findings = new ArrayList<>();
-        private final ContainerConfigDocument document;
-        private final String fileProvider;
-        private final String host;
-        private final String runner;
-        private boolean broken;
-
-        Judgement(GroupInput group) {
-            this.group = group;
-            this.document = group.file().effectiveDocument();
-            this.fileProvider = fileProvider(document);
-            this.host = ProviderChain.host(null, group.agentProvider(), fileProvider);
-            this.runner = ProviderChain.runner(fileProvider);
-        }
-
-        void folder() {
-            String problem = GroupFolder.problemWith(group.folder());
-            if (problem != null) {
-                add(FindingKind.GROUP_FOLDER_INVALID, Severity.ERROR, null,
-                        "The folder name '" + group.folder() + "' breaks NanoClaw's rules (" + problem
-                                + "); the host uses it as it is"
-                                + (GroupFolder.RESERVED_GLOBAL.equalsIgnoreCase(group.folder())
-                                        ? ", and wipes the global folder at every start." : "."),
-                        List.of());
-            } else if (group.file().state() == ConfigFileState.FOLDER_INVALID) {
-                add(FindingKind.GROUP_FOLDER_INVALID, Severity.ERROR, null,
-                        "The folder groups/" + group.folder() + " cannot be used: " + group.file().errorMessage(),
-                        List.of());
-            } else if (group.file().state() == ConfigFileState.FOLDER_MISSING) {
-                add(FindingKind.GROUP_FOLDER_MISSING, Severity.ERROR, null,
-                        "groups/" + group.folder() + " does not exist: the next spawn starts on an empty folder, without"
-                                + " its CLAUDE.md or skills.",
-                        List.of(Fix.RECREATE_GROUP_FOLDER));
-            }
-        }
-
-        void file() {
-            ContainerConfigFile file = group.file();
-            switch (file.state()) {
-                case MISSING -> add(FindingKind.CONFIG_FILE_MISSING, Severity.INFO, null,
-                        "There is no container.json: both sides read {} and the host writes one at the next spawn.",
-                        List.of(Fix.CREATE_CONFIG_FILE));
-                case MALFORMED, NOT_AN_OBJECT -> add(FindingKind.CONFIG_FILE_MALFORMED, Severity.ERROR, null,
-                        "container.json cannot be used (" + file.errorMessage() + "): it reads as {}, and the next"
-                                + " spawn overwrites it with defaults, losing MCP servers, packages, mounts and skills.",
-                        List.of(Fix.RESTORE_CONFIG_VERSION, Fix.RESET_CONFIG_FILE));
-                case UNREADABLE -> add(FindingKind.CONFIG_FILE_UNREADABLE, Severity.ERROR, null,
-                        "container.json cannot be read (" + file.errorMessage() + "): both sides read {}.", List.of());
-                case OK -> document();
-                default -> {
-                }
-            }
-        }
-
-        private void document() {
-            for (ContainerConfigValidator.Problem problem : ContainerConfigValidator.check(document)) {
-                String value = document.field(problem.field()).map(ContainerConfigFormat::compact).orElse(null);
-                add(FindingKind.CONFIG_FIELD_INVALID, Severity.ERROR, value,
-                        "container.json " + problem.message() + ": NanoClaw's behaviour is undefined.", List.of());
-            }
-            identity();
-            mounts();
-        }
-
-        private void identity() {
-            List<String> stale = new ArrayList<>();
-            List<String> absent = new ArrayList<>();
-            compareIdentity(KnownField.AGENT_GROUP_ID, group.id(), stale, absent);
-            compareIdentity(KnownField.GROUP_NAME, group.name(), stale, absent);
-            compareIdentity(KnownField.ASSISTANT_NAME, group.name(), stale, absent);
-            if (!stale.isEmpty()) {
-                add(FindingKind.IDENTITY_STALE, Severity.WARNING, null,
-                        "container.json " + String.join(", ", stale) + ": the host rewrites the file at the next spawn.",
-                        List.of(Fix.REFRESH_IDENTITY));
-            }
-            List<String> unknown = document.unknownKeys();
-            if (!unknown.isEmpty() && (!stale.isEmpty() || !absent.isEmpty())) {
-                add(FindingKind.UNKNOWN_KEYS_AT_RISK, Severity.WARNING, String.join(", ", unknown),
-                        "The next spawn rewrites container.json and drops the keys the host does not know: "
-                                + String.join(", ", unknown) + ".",
-                        List.of(Fix.REFRESH_IDENTITY));
-            }
-        }
-
-        private void compareIdentity(KnownField field, String expected, List<String> stale, List<String> absent) {
-            JsonNode value = document.field(field).orElse(null);
-            if (value == null) {
-                absent.add(field.key());
-            } else if (!value.isString() || !value.stringValue().equals(expected)) {
-                stale.add(field.key() + " is " + ContainerConfigFormat.compact(value) + ", the DB says \"" + expected + "\"");
-            }
-        }
-
-        private void mounts() {
-            JsonNode list = document.field(KnownField.ADDITIONAL_MOUNTS).orElse(null);
-            if (list == null || !list.isArray()) {
-                return;
-            }
-            for (JsonNode mount : list.values()) {
-                if (!mount.isObject() || !mount.path("hostPath").isString()) {
-                    continue; // a CONFIG_FIELD_INVALID already
-                }
-                String hostPath = mount.get("hostPath").stringValue();
-                String containerPath = mount.path("containerPath").isString() ? mount.get("containerPath").stringValue() : null;
-                String rejection = mounts.rejection(hostPath, containerPath);
-                if (rejection != null) {
-                    add(FindingKind.MOUNT_NOT_ALLOWED, Severity.ERROR, ContainerConfigFormat.compact(mount),
-                            "The mount of " + hostPath + " is rejected at spawn: " + rejection + ".", List.of());
-                }
-            }
-        }
-
-        void groupProviders() {
-            String dbProvider = group.agentProvider();
-            if ("".equals(dbProvider)) {
-                add(FindingKind.PROVIDER_EMPTY_STRING, Severity.INFO, null,
-                        "agent_groups.agent_provider holds '' (treated as unset); NULL says the same plainly.",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-            }
-            if (ProviderChain.isSet(dbProvider) && !lower(dbProvider).equals(runner)) {
-                add(FindingKind.GROUP_PROVIDER_MISMATCH, Severity.ERROR, null,
-                        "The DB says " + dbProvider + " but container.json "
-                                + (fileProvider == null ? "names no provider" : "says " + fileProvider)
-                                + ": the host prepares " + host + ", the runner runs " + runner + ".",
-                        List.of(Fix.ALIGN_FROM_DB, Fix.ALIGN_FROM_FILE));
-            }
-            if (!providers.runnerKnows(runner)) {
-                broken = true;
-                add(FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, null,
-                        "The runner would start '" + runner + "', which it has no provider for: the container exits"
-                                + " with 'Unknown provider' (known: " + String.join(", ", providers.runner()) + ").",
-                        ProviderChain.isSet(dbProvider) && providers.runnerKnows(lower(dbProvider))
-                                ? List.of(Fix.ALIGN_FROM_DB) : List.of());
-            }
-            if (ProviderChain.isSet(dbProvider) && !providers.hostKnows(lower(dbProvider))
-                    && !(lower(dbProvider).equals(runner) && !providers.runnerKnows(runner))) {
-                add(FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, null,
-                        "The DB names '" + dbProvider + "', a provider the host does not know: it adds no mounts or"
-                                + " environment for it.",
-                        fileProvider != null && providers.hostKnows(lower(fileProvider))
-                                ? List.of(Fix.ALIGN_FROM_FILE) : List.of());
-            }
-            if (dbProvider != null && !dbProvider.equals(lower(dbProvider))) {
-                add(FindingKind.PROVIDER_NOT_NORMALIZED, Severity.INFO, null,
-                        "agent_groups.agent_provider '" + dbProvider + "' has upper-case letters; it works because both"
-                                + " sides lower-case it.",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-            }
-            if (document.provider().filter(p -> !p.equals(lower(p))).isPresent()) {
-                add(FindingKind.PROVIDER_NOT_NORMALIZED, Severity.INFO, null,
-                        "container.json provider '" + fileProvider + "' has upper-case letters; it works because both"
-                                + " sides lower-case it.",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-            }
-        }
-
-        void session(SessionOverride session) {
-            String override = session.agentProvider();
-            if ("".equals(override)) {
-                addSession(session, FindingKind.PROVIDER_EMPTY_STRING, Severity.INFO, host,
-                        "sessions.agent_provider of " + session.id() + " holds '' (treated as unset).",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-                return;
-            }
-            String sessionHost = ProviderChain.host(override, group.agentProvider(), fileProvider);
-            if (!sessionHost.equals(runner)) {
-                addSession(session, FindingKind.SESSION_PROVIDER_MISMATCH, session.active() ? Severity.ERROR : Severity.INFO,
-                        sessionHost,
-                        "Session " + session.id() + " (" + session.status() + ") overrides the provider with " + override
-                                + ": the host prepares " + sessionHost + ", but the runner reads only container.json and"
-                                + " runs " + runner + ".",
-                        List.of(Fix.CLEAR_SESSION_OVERRIDE, Fix.PROMOTE_SESSION_OVERRIDE));
-            } else if (lower(override).equals(host)) {
-                addSession(session, FindingKind.SESSION_OVERRIDE_REDUNDANT, Severity.INFO, sessionHost,
-                        "Session " + session.id() + " overrides the provider with " + override + ", which it would get"
-                                + " anyway; the override pins it against later group changes.",
-                        List.of(Fix.CLEAR_SESSION_OVERRIDE));
-            }
-            if (session.active() && !providers.hostKnows(lower(override))) {
-                addSession(session, FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, sessionHost,
-                        "Active session " + session.id() + " overrides the provider with '" + override
-                                + "', which the host does not know.",
-                        List.of(Fix.CLEAR_SESSION_OVERRIDE));
-            }
-            if (!override.equals(lower(override))) {
-                addSession(session, FindingKind.PROVIDER_NOT_NORMALIZED, Severity.INFO, sessionHost,
-                        "Session " + session.id() + " override '" + override + "' has upper-case letters; it works"
-                                + " because the host lower-cases it.",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-            }
-        }
-
-        GroupResult result() {
-            boolean brokenByKind = findings.stream().anyMatch(f -> f.kind().breaksGroup());
-            boolean problems = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
-            GroupStatus status = broken || brokenByKind ? GroupStatus.BROKEN
-                    : problems ? GroupStatus.DRIFTED : GroupStatus.ALIGNED;
-            return new GroupResult(new GroupDrift(group.id(), group.folder(), status, host, runner), List.copyOf(findings));
-        }
-
-        /** A group-level finding: the DB value is the group's column, the file value the file's provider unless given. */
-        private void add(FindingKind kind, Severity severity, String fileValue, String message, List<Fix> fixes) {
-            findings.add(new Finding(kind, severity, group.id(), group.folder(), null, group.agentProvider(),
-                    fileValue != null ? fileValue : fileProvider, host, runner, message, fixes));
-        }
-
-        private void addSession(SessionOverride session, FindingKind kind, Severity severity, String sessionHost,
-                String message, List<Fix> fixes) {
-            findings.add(new Finding(kind, severity, group.id(), group.folder(), session.id(), session.agentProvider(),
-                    fileProvider, sessionHost, runner, message, fixes));
-        }
-    }
-
-    private static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.drift.DriftRules.GroupInput;
 import io.nanoclaw.admin.drift.DriftRules.GroupResult;
 import io.nanoclaw.admin.drift.DriftRules.SessionOverride;
+import io.nanoclaw.admin.dbconfig.ContainerConfigRow;
+import io.nanoclaw.admin.dbconfig.ContainerConfigRows;
+import io.nanoclaw.admin.install.DetectedEra;
+import io.nanoclaw.admin.install.EraDetection;
 import io.nanoclaw.admin.install.GroupsDirectory;
 import io.nanoclaw.admin.install.InstallLayout;
 import io.nanoclaw.admin.install.InstallMode;
@@ -29,9 +34,9 @@ import io.nanoclaw.admin.providers.KnownProviders;
 import io.nanoclaw.admin.providers.ProvidersProperties;
 
 /**
- * Reads every group row, the sessions that can produce a finding (those with an override, and those whose group is
- * gone: the others resolve like a new session of their group), every group folder and every container.json, and
- * judges them with {@link DriftRules}. Reads only.
+ * Reads every group row, in the DB-config era every {@code container_configs} row, the sessions that can produce a
+ * finding (those with an override, and those whose group is gone: the others resolve like a new session of their
+ * group), every group folder and every container.json, and judges them with the era's {@link DriftRules}. Reads only.
  */
 public class DriftScanner {
 
@@ -47,10 +52,20 @@ public class DriftScanner {
     private final ProvidersProperties providers;
     private final DriftProperties properties;
     private final Clock clock;
+    private final DetectedEra era;
+    private final ContainerConfigRows configRows;
 
+    /** A scanner that detects the era itself, from the template's DataSource (for contexts without a DetectedEra bean). */
     public DriftScanner(JdbcTemplate jdbc, InstallLayout install, ContainerConfigStore configs,
             ProvidersProperties providers, DriftProperties properties, Clock clock) {
+        this(jdbc, install, detect(jdbc), configs, providers, properties, clock);
+    }
+
+    public DriftScanner(JdbcTemplate jdbc, InstallLayout install, DetectedEra era, ContainerConfigStore configs,
+            ProvidersProperties providers, DriftProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.era = era;
+        this.configRows = new ContainerConfigRows(jdbc, era);
         this.install = install;
         this.configs = configs;
         this.providers = providers;
@@ -58,7 +73,8 @@ public class DriftScanner {
         this.clock = clock;
     }
 
-    private record Rows(List<GroupRow> groups, List<SessionOverride> sessions) {
+    /** What one read transaction saw; {@code configRows} is empty in the file era. */
+    private record Rows(List<GroupRow> groups, List<SessionOverride> sessions, Map<String, ContainerConfigRow> configRows) {
     }
 
     private record GroupRow(String id, String name, String folder, String agentProvider) {
@@ -85,12 +101,18 @@ public class DriftScanner {
         Set<String> usedFolders = new HashSet<>();
         for (GroupRow group : rows.groups()) {
             usedFolders.add(group.folder());
-            GroupResult result = judge.rules().judge(input(group, overridesByGroup.getOrDefault(group.id(), List.of())));
+            GroupResult result = judge.rules().judge(
+                    input(group, overridesByGroup.getOrDefault(group.id(), List.of()), rows.configRows()));
             groups.add(result.drift());
             findings.addAll(result.findings());
         }
         findings.addAll(orphanFolders(usedFolders, warnings));
-        return DriftReport.of(clock.instant(), groups, findings, judge.inputs(warnings));
+        for (ContainerConfigRow row : rows.configRows().values()) {
+            if (!groupIds.contains(row.agentGroupId())) {
+                findings.add(DriftRules.configRowOrphaned(row));
+            }
+        }
+        return DriftReport.of(era.era(), clock.instant(), groups, findings, judge.inputs(warnings));
     }
 
     /** A fresh judgement of one group (its row, its overriding sessions, its file); empty when the row is gone. */
@@ -100,14 +122,38 @@ public class DriftScanner {
         if (rows.groups().isEmpty()) {
             return Optional.empty();
         }
-        GroupResult result = judge.rules().judge(input(rows.groups().get(0), rows.sessions()));
-        return Optional.of(DriftReport.of(clock.instant(), List.of(result.drift()), result.findings(),
+        GroupResult result = judge.rules().judge(input(rows.groups().get(0), rows.sessions(), rows.configRows()));
+        return Optional.of(DriftReport.of(era.era(), clock.instant(), List.of(result.drift()), result.findings(),
                 judge.inputs(List.of())));
     }
 
-    private GroupInput input(GroupRow group, List<SessionOverride> overrides) {
+    private static DetectedEra detect(JdbcTemplate jdbc) {
+        try {
+            return EraDetection.detect(jdbc.getDataSource());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell the install's era from its DB: " + e.getMessage(), e);
+        }
+    }
+
+    /** The era the scanner judges by. */
+    public DetectedEra era() {
+        return era;
+    }
+
+    /**
+     * What the rules judge for one group, read now: its row, its config row (DB-config era), its overriding sessions and
+     * its file; empty when the group row is gone. The group page draws the chains from it.
+     */
+    public Optional<GroupInput> readGroup(String groupId) {
+        Rows rows = readRows(groupId);
+        return rows.groups().isEmpty() ? Optional.empty()
+                : Optional.of(input(rows.groups().get(0), rows.sessions(), rows.configRows()));
+    }
+
+    private GroupInput input(GroupRow group, List<SessionOverride> overrides, Map<String, ContainerConfigRow> configRows) {
         ContainerConfigFile file = configs.read(group.folder());
-        return new GroupInput(group.id(), group.name(), group.folder(), group.agentProvider(), file, overrides);
+        return new GroupInput(group.id(), group.name(), group.folder(), group.agentProvider(), file, overrides,
+                configRows.get(group.id()));
     }
 
     private List<Finding> orphanFolders(Set<String> usedFolders, List<String> warnings) {
@@ -146,7 +192,7 @@ public class DriftScanner {
         KnownProviders known = KnownProviders.of(install.mode() == InstallMode.ATTACHED ? install.root() : null,
                 providers.known());
         MountAllowlist allowlist = MountAllowlist.load(properties.mountAllowlistOrDefault());
-        return new Judge(new DriftRules(known, allowlist), known, allowlist);
+        return new Judge(DriftRules.of(era.era(), known, allowlist), known, allowlist);
     }
 
     /** Both queries in one read transaction, so groups and sessions come from the same moment. */
@@ -160,7 +206,9 @@ public class DriftScanner {
                         : new Rows(groups(connection, GROUPS_SQL + " WHERE id = ?", groupId),
                                 sessions(connection, "SELECT s.id, s.agent_group_id, s.agent_provider, s.status"
                                         + " FROM sessions s WHERE s.agent_group_id = ? AND s.agent_provider IS NOT NULL",
-                                        groupId));
+                                        groupId),
+                                byGroup(era.era().isDbConfig()
+                                        ? configRows.findByGroupId(connection, groupId).stream().toList() : List.of()));
                 connection.commit();
                 return rows;
             } catch (SQLException | RuntimeException e) {
@@ -172,8 +220,14 @@ public class DriftScanner {
         });
     }
 
-    /** Every group, the sessions with an override, and the sessions whose group has no row. */
-    private static Rows allRows(Connection connection) throws SQLException {
+    private static Map<String, ContainerConfigRow> byGroup(List<ContainerConfigRow> rows) {
+        Map<String, ContainerConfigRow> byGroup = new LinkedHashMap<>();
+        rows.forEach(row -> byGroup.put(row.agentGroupId(), row));
+        return byGroup;
+    }
+
+    /** Every group, its config row, the sessions with an override, and the sessions whose group has no row. */
+    private Rows allRows(Connection connection) throws SQLException {
         List<GroupRow> groups = groups(connection, GROUPS_SQL);
         List<SessionOverride> sessions = sessions(connection, OVERRIDES_SQL);
         Set<String> groupIds = new HashSet<>();
@@ -193,7 +247,8 @@ public class DriftScanner {
                 sessions.add(session);
             }
         }
-        return new Rows(groups, sessions);
+        return new Rows(groups, sessions,
+                byGroup(era.era().isDbConfig() ? configRows.findAll(connection) : List.of()));
     }
 
     private static List<GroupRow> groups(Connection connection, String sql, String... parameters) throws SQLException {

@@ -22,7 +22,17 @@ public enum FindingKind {
     GROUP_FOLDER_INVALID(true),
     ORPHAN_FOLDER(false),
     SESSION_GROUP_MISSING(false),
-    MOUNT_NOT_ALLOWED(false);
+    MOUNT_NOT_ALLOWED(false),
+    // The DB-config era (NanoClaw 2.0.48+): the container_configs row is the source.
+    CONFIG_FILE_DIVERGES_FROM_DB(false),
+    LEGACY_GROUP_PROVIDER_IGNORED(false),
+    CONFIG_ROW_MISSING(true),
+    BACKFILL_WILL_FAIL(true),
+    CONFIG_ROW_INVALID(true),
+    ASSISTANT_NAME_EMPTY(false),
+    CLI_SCOPE_INVALID(false),
+    CONFIG_ROW_ORPHANED(false),
+    MODEL_NOT_USED(false);
 
     private final boolean breaksGroup;
 
@@ -30,7 +40,10 @@ public enum FindingKind {
         this.breaksGroup = breaksGroup;
     }
 
-    /** A finding of this kind makes its group BROKEN (PROVIDER_UNKNOWN does only for the runner's provider). */
+    /**
+     * A finding of this kind makes its group BROKEN (PROVIDER_UNKNOWN does only for the runner's provider). Each era
+     * reports only its own kinds, so one flag serves both.
+     */
     boolean breaksGroup() {
         return breaksGroup;
     }

@@ -16,5 +16,16 @@ public enum Fix {
      * Ours, beyond the catalogue: replace an unusable container.json with NanoClaw's defaults, the identity and the
      * DB's provider (what the next spawn would write anyway, minus the provider loss); the old bytes stay in history.
      */
-    RESET_CONFIG_FILE
+    RESET_CONFIG_FILE,
+    // The DB-config era's fixes.
+    /** Write container.json exactly as the host would from the row; the replaced bytes are kept in history. */
+    MATERIALIZE_FROM_DB,
+    /** Make the row say what the file says (known fields only; the rest is listed), then materialize. */
+    IMPORT_FILE_INTO_DB,
+    /** Set {@code agent_groups.agent_provider}, which nothing reads any more, to NULL. */
+    CLEAR_LEGACY_PROVIDER,
+    /** Insert the row the host's back-fill would insert, refusing what it could not store; then materialize. */
+    CREATE_CONFIG_ROW,
+    /** Store NULL for an {@code assistant_name} of {@code ''}, so the assistant gets the group's name. */
+    NORMALIZE_ASSISTANT_NAME
 }

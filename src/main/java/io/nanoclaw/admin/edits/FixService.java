@@ -160,6 +160,10 @@ public class FixService {
                                 + " identity and the DB's provider; the old bytes stay in the history", List.of(),
                         List.of(targets.change(group, file, withDbProvider(NanoclawDefaults.newConfig(group), group))));
             }
+            case MATERIALIZE_FROM_DB, IMPORT_FILE_INTO_DB, CLEAR_LEGACY_PROVIDER, CREATE_CONFIG_ROW,
+                    NORMALIZE_ASSISTANT_NAME -> throw new EditRefusedException(request.fix() + " is a fix of the"
+                            + " DB-config era, which this version reports but cannot apply yet; change the row with"
+                            + " NanoClaw's own ncl groups config.");
         };
     }
 

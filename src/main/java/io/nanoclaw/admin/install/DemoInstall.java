@@ -19,8 +19,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The embedded demo install: NanoClaw's tables and a few group folders with healthy groups and known
- * disagreements, the same as {@code ../shared/fixtures/sample-install}. Seeded once, on the first start.
+ * The embedded demo install: NanoClaw's tables and a few group folders with healthy groups and known disagreements,
+ * the same as the project's sample install of the chosen era ({@code src/test/fixtures/sample-db-install} or
+ * {@code sample-install}). Seeded once, on the first start.
  */
 final class DemoInstall {
 
@@ -30,15 +31,17 @@ final class DemoInstall {
     private DemoInstall() {
     }
 
-    static void seedIfNew(DataSource dataSource, GroupsDirectory groups) {
+    static void seedIfNew(DataSource dataSource, GroupsDirectory groups, InstallEra era) {
+        String base = BASE + (era == InstallEra.DB_CONFIG ? "db/" : "file/");
         try {
             if (hasTables(dataSource)) {
                 return;
             }
-            new ResourceDatabasePopulator(new ClassPathResource(BASE + "schema.sql"), new ClassPathResource(BASE + "seed.sql"))
+            new ResourceDatabasePopulator(new ClassPathResource(base + "schema.sql"), new ClassPathResource(base + "seed.sql"))
                     .execute(dataSource);
-            copyGroupFolders(groups.root());
-            log.info("Seeded the demo install: tables in the embedded H2 database, group folders in {}", groups.root());
+            copyGroupFolders(base, groups.root());
+            log.info("Seeded the demo install of the {}: tables in the embedded H2 database, group folders in {}",
+                    era.label(), groups.root());
         } catch (SQLException e) {
             throw new InstallNotUsableException("Cannot prepare the embedded demo database: " + e.getMessage(),
                     "Check that the data directory is writable and not used by another running instance.");
@@ -52,11 +55,10 @@ final class DemoInstall {
         }
     }
 
-    private static void copyGroupFolders(Path groupsRoot) {
+    private static void copyGroupFolders(String base, Path groupsRoot) {
         try {
-            Resource base = new ClassPathResource(BASE + "groups/");
-            String baseUri = base.getURI().toString();
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:" + BASE + "groups/**")) {
+            String baseUri = new ClassPathResource(base + "groups/").getURI().toString();
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:" + base + "groups/**")) {
                 if (!resource.isReadable()) {
                     continue; // a folder entry
                 }

@@ -58,11 +58,28 @@ public class NanoclawStoreConfig {
         } else {
             dataSource.setJdbcUrl("jdbc:h2:file:" + layout.root().resolve("demo-install") + ";DATABASE_TO_UPPER=FALSE");
             dataSource.setUsername("sa");
-            DemoInstall.seedIfNew(dataSource, layout.groups());
+            DemoInstall.seedIfNew(dataSource, layout.groups(), properties.demoInstallEra());
             log.info("Running on the embedded demo install in {} (set --nanoclaw.install-root to attach to a real one)",
                     layout.root());
         }
         return dataSource;
+    }
+
+    /** The install's era, from its DB alone: the {@code container_configs} table makes it the DB-config era. */
+    @Bean
+    DetectedEra detectedEra(DataSource dataSource, InstallLayout layout) {
+        DetectedEra detected;
+        try {
+            detected = EraDetection.detect(dataSource);
+        } catch (java.sql.SQLException e) {
+            throw new InstallNotUsableException("Cannot read NanoClaw's database " + layout.database() + ": "
+                    + e.getMessage(), "Check that the file is a SQLite database and that this user may read it.");
+        }
+        log.info("NanoClaw era: {}{}", detected.era().label(), detected.era() == InstallEra.DB_CONFIG
+                ? " (container_configs is the source; the host rewrites container.json at every spawn)"
+                : " (container.json is the source; the host reads the DB columns first)");
+        detected.notes().forEach(note -> log.warn("{}", note));
+        return detected;
     }
 
     @Bean

@@ -3,33 +3,22 @@ package io.nanoclaw.admin.providers;
 import java.util.List;
 
 /**
- * How the host resolves a session's provider, link by link, next to what the runner runs: the page draws it as a chain
- * and marks the link the host takes.
+ * How the host and the runner resolve a session's provider, link by link: the page draws both chains and marks the
+ * link each side takes. Built by {@link EraChains#resolve}.
+ *
+ * @param links the host's chain
+ * @param runnerLinks the runner's chain
  */
-public record ProviderResolution(List<Link> links, String host, String runner) {
+public record ProviderResolution(List<Link> links, List<Link> runnerLinks, String host, String runner) {
 
-    /** One place the host looks, in order; {@code value} as stored (null = unset), {@code taken} on the one it uses. */
+    /** One place a side looks, in order; {@code value} as stored (null = unset), {@code taken} on the one it uses. */
     public record Link(String place, String value, boolean taken) {
     }
 
+    /** The file era's chains (kept for callers that know they are in the file era). */
     public static ProviderResolution of(String sessionOverride, boolean forSession, String groupProvider,
             String fileProvider) {
-        String host = ProviderChain.host(sessionOverride, groupProvider, fileProvider);
-        String runner = ProviderChain.runner(fileProvider);
-        String[] places = {"session override", "group column", "container.json", "default"};
-        String[] values = {sessionOverride, groupProvider, fileProvider, ProviderChain.DEFAULT_PROVIDER};
-        int taken = 3;
-        for (int i = 0; i < 3; i++) {
-            if (ProviderChain.isSet(values[i])) {
-                taken = i;
-                break;
-            }
-        }
-        List<Link> links = new java.util.ArrayList<>();
-        for (int i = forSession ? 0 : 1; i < places.length; i++) {
-            links.add(new Link(places[i], values[i], i == taken));
-        }
-        return new ProviderResolution(List.copyOf(links), host, runner);
+        return EraChains.FILE.resolve(sessionOverride, forSession, ProviderSources.fileEra(groupProvider, fileProvider));
     }
 
     public boolean agrees() {

@@ -128,7 +128,58 @@ final class BenchInstall {
     static final int ORPHAN_FOLDERS = 5;
     static final int CHATS = 3000;
 
-    record Group(int index, String id, String name, String folder, String dbProvider, Shape shape, String runner) {
+    /**
+     * What the shared DB writer ({@link #writeCore}) needs of a group, in either era: its {@code agent_groups} row,
+     * the provider its sessions' containers run, and which sessions it gets.
+     */
+    interface CoreGroup {
+        int index();
+
+        String id();
+
+        String name();
+
+        String folder();
+
+        /** {@code agent_groups.agent_provider}: the source in the file era, a legacy column in the DB era. */
+        String dbProvider();
+
+        /** The provider the runner runs (what a redundant session override names). */
+        String runner();
+
+        /** Gets {@link #MISMATCH_SESSIONS_PER_GROUP} sessions overriding the provider with another one. */
+        boolean mismatchingSessions();
+
+        /** May get a redundant or odd session override (aligned groups only). */
+        boolean overrideCandidate();
+
+        /** {@code created_at}, in ms: from an {@code ag-<ms>-<suffix>} id. */
+        default long createdMs() {
+            return Long.parseLong(id().substring(3, id().indexOf('-', 3)));
+        }
+    }
+
+    /** What the DB-era generator adds to the shared tables, on the same connection and in the same transaction. */
+    interface DbExtra {
+        /** Runs before the shared DDL (NanoClaw creates schema_version first). */
+        void before(Statement statement) throws SQLException;
+
+        /** Runs after the shared DDL and rows, before the commit. */
+        void after(Connection db) throws SQLException;
+    }
+
+    record Group(int index, String id, String name, String folder, String dbProvider, Shape shape, String runner)
+            implements CoreGroup {
+
+        @Override
+        public boolean mismatchingSessions() {
+            return shape == Shape.SESSION_MISMATCH;
+        }
+
+        @Override
+        public boolean overrideCandidate() {
+            return shape == Shape.PLAIN || shape == Shape.CLAUDE || shape == Shape.CODEX;
+        }
     }
 
     /** What was generated. */
@@ -173,7 +224,7 @@ final class BenchInstall {
         Files.writeString(allowlist, "{\n  \"allowedRoots\": [\n    {\n      \"path\": \"" + allowedMounts
                 + "\",\n      \"allowReadWrite\": false,\n      \"description\": \"shared documents\"\n    }\n  ],\n"
                 + "  \"blockedPatterns\": [\"secrets\"]\n}\n");
-        writeProviderIndexes();
+        writeProviderIndexes(root);
 
         List<Group> groups = groups(groupCount);
         Map<Shape, Integer> shapes = new EnumMap<>(Shape.class);
@@ -205,14 +256,14 @@ final class BenchInstall {
         Files.createDirectories(root.resolve("groups").resolve("global"));
         Files.writeString(root.resolve("groups").resolve("global").resolve("CLAUDE.md"), "# Shared memory\n");
 
-        int[] counts = writeDatabase(groups, sessionCount);
+        int[] counts = writeCore(root.resolve("data").resolve("v2.db"), random, groups, sessionCount, null);
         long dbBytes = Files.size(root.resolve("data").resolve("v2.db"));
         return new Generated(root, allowlist, List.copyOf(groups), sessionCount, counts[0], counts[1], ORPHAN_SESSIONS,
                 ORPHAN_FOLDERS, CHATS, files, fileBytes, dbBytes, shapes);
     }
 
     /** The install's provider registrations, one import line each, as NanoClaw's install skills add them. */
-    private void writeProviderIndexes() throws IOException {
+    static void writeProviderIndexes(Path root) throws IOException {
         String host = "import './claude.js';\nimport './codex.js';\nimport './opencode.js';\nimport './mock.js';\n\n"
                 + "export { getProvider } from './registry.js';\n";
         Path hostIndex = root.resolve("src/providers/index.ts");
@@ -349,15 +400,23 @@ final class BenchInstall {
         return ContainerConfigFormat.render(document).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Returns {overrides, mismatching overrides}. */
-    private int[] writeDatabase(List<Group> groups, int sessionCount) throws SQLException {
+    /**
+     * The tables both eras share ({@link #DDL}: chats, groups, wiring, sessions), with the sessions spread skewed over
+     * the groups, the mismatching, redundant and odd overrides and the sessions of a gone group. {@code extra} (may be
+     * null) adds the DB era's tables. Returns {overrides, mismatching overrides}. The redundant and odd override
+     * counts scale with the session count (1,900 and 20 at 200,000 sessions).
+     */
+    static int[] writeCore(Path dbFile, Random random, List<? extends CoreGroup> groups, int sessionCount,
+            DbExtra extra) throws SQLException {
+        int redundantOverrides = (int) Math.round(REDUNDANT_OVERRIDES * (sessionCount / 200_000.0));
+        int oddOverrides = Math.max(1, (int) Math.round(ODD_OVERRIDES * (sessionCount / 200_000.0)));
         int total = sessionCount;
         int[] groupOf = new int[total];
         String[] override = new String[total];
         int next = 0;
         int mismatching = 0;
-        for (Group g : groups) {
-            if (g.shape() == Shape.SESSION_MISMATCH) {
+        for (CoreGroup g : groups) {
+            if (g.mismatchingSessions()) {
                 for (int i = 0; i < MISMATCH_SESSIONS_PER_GROUP && next < total; i++) {
                     groupOf[next] = g.index();
                     override[next++] = i % 2 == 0 ? "codex" : "opencode";
@@ -377,16 +436,16 @@ final class BenchInstall {
         int overrides = mismatching;
         int redundant = 0;
         int odd = 0;
-        while (redundant < REDUNDANT_OVERRIDES || odd < 2 * ODD_OVERRIDES) {
+        while (redundant < redundantOverrides || odd < 2 * oddOverrides) {
             int s = random.nextInt(total);
             if (override[s] != null || groupOf[s] < 0) {
                 continue;
             }
-            Group g = groups.get(groupOf[s]);
-            if (g.shape() != Shape.PLAIN && g.shape() != Shape.CLAUDE && g.shape() != Shape.CODEX) {
+            CoreGroup g = groups.get(groupOf[s]);
+            if (!g.overrideCandidate()) {
                 continue;
             }
-            if (redundant < REDUNDANT_OVERRIDES) {
+            if (redundant < redundantOverrides) {
                 override[s] = g.runner();
                 redundant++;
             } else {
@@ -400,12 +459,15 @@ final class BenchInstall {
         for (int i = 0; i < total; i++) {
             order[i] = i;
         }
-        shuffle(order);
+        shuffle(random, order);
 
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + root.resolve("data").resolve("v2.db"))) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dbFile)) {
             try (Statement statement = db.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA synchronous = OFF");
+                if (extra != null) {
+                    extra.before(statement);
+                }
                 for (String ddl : DDL.split(";")) {
                     if (!ddl.isBlank()) {
                         statement.execute(ddl);
@@ -419,7 +481,7 @@ final class BenchInstall {
                 long created = T0 - 200L * 86_400_000L;
                 for (int i = 0; i < CHATS; i++) {
                     created += 1 + random.nextInt(5_000_000);
-                    chatIds[i] = "mg-" + created + "-" + base36(6);
+                    chatIds[i] = "mg-" + created + "-" + base36(random, 6);
                     String channel = CHANNELS[i % CHANNELS.length];
                     insert.setString(1, chatIds[i]);
                     insert.setString(2, channel);
@@ -437,15 +499,15 @@ final class BenchInstall {
                     PreparedStatement insertWiring = db.prepareStatement("INSERT INTO messaging_group_agents (id,"
                             + " messaging_group_id, agent_group_id, session_mode, priority, created_at)"
                             + " VALUES (?,?,?,?,?,?)")) {
-                for (Group g : groups) {
-                    long created = Long.parseLong(g.id().substring(3, g.id().indexOf('-', 3)));
+                for (CoreGroup g : groups) {
+                    long created = g.createdMs();
                     insertGroup.setString(1, g.id());
                     insertGroup.setString(2, g.name());
                     insertGroup.setString(3, g.folder());
                     insertGroup.setString(4, g.dbProvider());
                     insertGroup.setString(5, iso(created));
                     insertGroup.addBatch();
-                    insertWiring.setString(1, "mga-" + created + "-" + base36(6));
+                    insertWiring.setString(1, "mga-" + created + "-" + base36(random, 6));
                     insertWiring.setString(2, chatIds[g.index() % CHATS]);
                     insertWiring.setString(3, g.id());
                     insertWiring.setString(4, "shared");
@@ -467,9 +529,9 @@ final class BenchInstall {
                 for (int k = 0; k < total; k++) {
                     int s = order[k];
                     created += 1 + random.nextInt(77_000);
-                    Group g = groupOf[s] >= 0 ? groups.get(groupOf[s]) : null;
+                    CoreGroup g = groupOf[s] >= 0 ? groups.get(groupOf[s]) : null;
                     boolean active = random.nextInt(100) < 25 || (override[s] != null && random.nextBoolean());
-                    insert.setString(1, "sess-" + created + "-" + base36(6));
+                    insert.setString(1, "sess-" + created + "-" + base36(random, 6));
                     insert.setString(2, g != null ? g.id() : "ag-1770000000000-gone" + String.format("%02d", -groupOf[s]));
                     insert.setString(3, g != null && random.nextInt(10) != 0 ? chatIds[g.index() % CHATS] : null);
                     insert.setString(4, random.nextInt(8) == 0 ? "thread-" + random.nextInt(1_000_000) : null);
@@ -486,6 +548,9 @@ final class BenchInstall {
                 }
                 insert.executeBatch();
             }
+            if (extra != null) {
+                extra.after(db);
+            }
             db.commit();
             db.setAutoCommit(true);
             try (Statement statement = db.createStatement()) {
@@ -500,6 +565,10 @@ final class BenchInstall {
     }
 
     private String base36(int length) {
+        return base36(random, length);
+    }
+
+    static String base36(Random random, int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             out.append(Character.forDigit(random.nextInt(36), 36));
@@ -507,7 +576,7 @@ final class BenchInstall {
         return out.toString();
     }
 
-    private static String iso(long ms) {
+    static String iso(long ms) {
         return ISO.format(Instant.ofEpochMilli(ms));
     }
 
@@ -520,7 +589,7 @@ final class BenchInstall {
         }
     }
 
-    private void shuffle(int[] values) {
+    static void shuffle(Random random, int[] values) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = values[i];

@@ -55,6 +55,7 @@ import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.drift.DriftProperties;
 import io.nanoclaw.admin.drift.DriftReport;
 import io.nanoclaw.admin.drift.DriftRules;
+import io.nanoclaw.admin.drift.FileEraRules;
 import io.nanoclaw.admin.drift.DriftRules.GroupInput;
 import io.nanoclaw.admin.drift.DriftRules.GroupResult;
 import io.nanoclaw.admin.drift.DriftRules.SessionOverride;
@@ -175,7 +176,7 @@ public final class DriftBenchmark {
 
     private void wire() {
         dataSource = sqliteDataSource(install.root().resolve("data").resolve("v2.db"));
-        layout = InstallLayout.of(new InstallProperties(install.root(), base.resolve("admin-data"), Duration.ofSeconds(5)));
+        layout = InstallLayout.of(new InstallProperties(install.root(), base.resolve("admin-data"), Duration.ofSeconds(5), "db"));
         store = new ContainerConfigStore(layout.groups(), (folder, version, bytes, by) -> {
             throw new UnsupportedOperationException("the benchmark never writes through the store");
         }, new AtomicFileWriter());
@@ -347,7 +348,7 @@ public final class DriftBenchmark {
             long t = System.nanoTime();
             KnownProviders known = KnownProviders.of(root, KNOWN);
             MountAllowlist allowlist = MountAllowlist.load(driftProperties.mountAllowlistOrDefault());
-            rules = new DriftRules(known, allowlist);
+            rules = new FileEraRules(known, allowlist);
             record(steps, "load known providers + mount allowlist", run, t);
 
             t = System.nanoTime();

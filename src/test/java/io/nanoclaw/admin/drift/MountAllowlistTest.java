@@ -323,7 +323,7 @@ class MountAllowlistTest {
             ContainerConfigFile file = ContainerConfigFile.ok("research", bytes,
                     ContainerConfigFormat.parse(bytes).document());
             assertThat(file.state()).isEqualTo(ConfigFileState.OK);
-            DriftRules rules = new DriftRules(KnownProviders.configured(List.of("claude", "codex", "opencode", "mock")),
+            DriftRules rules = new FileEraRules(KnownProviders.configured(List.of("claude", "codex", "opencode", "mock")),
                     allowlist);
             return rules.judge(new GroupInput(ID, "Research", "research", null, file, List.of()));
         }

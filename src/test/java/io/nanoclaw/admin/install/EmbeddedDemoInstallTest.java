@@ -24,17 +24,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.nanoclaw.admin.SampleInstall;
+import io.nanoclaw.admin.drift.DriftService;
 
-/** The default mode: no settings but a data directory; a demo install seeded on first start, equal to the sample. */
+/**
+ * The default mode: no settings but a data directory; a demo install of today's NanoClaw (the DB-config era) seeded on
+ * first start, equal to the project's DB-era sample install.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class EmbeddedDemoInstallTest {
 
     static final Path DATA_DIR;
+    static final Path DEMO;
 
     static {
         try {
             DATA_DIR = Files.createTempDirectory("nanoclaw-admin-demo").resolve("var");
+            DEMO = DATA_DIR.resolve("demo-db-era");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,59 +55,81 @@ class EmbeddedDemoInstallTest {
     InstallLayout layout;
 
     @Autowired
+    DetectedEra era;
+
+    @Autowired
     DataSource dataSource;
+
+    @Autowired
+    DriftService drift;
 
     @Autowired
     MockMvc mvc;
 
     @Test
-    void runsEmbeddedWithTheGroupsFolderUnderTheDataDirectory() {
+    void runsEmbeddedInTheDbEraWithTheGroupsFolderUnderTheDemosFolder() {
         assertThat(layout.mode()).isEqualTo(InstallMode.EMBEDDED);
-        assertThat(layout.groups().root()).isEqualTo(DATA_DIR.toAbsolutePath().normalize().resolve("groups"));
+        assertThat(era.era()).isEqualTo(InstallEra.DB_CONFIG);
+        assertThat(layout.groups().root()).isEqualTo(DEMO.toAbsolutePath().normalize().resolve("groups"));
     }
 
     @Test
-    void theDemoRowsAreTheSampleInstallsRows() throws Exception {
-        JdbcTemplate demo = new JdbcTemplate(dataSource);
-        org.sqlite.SQLiteDataSource sample = new org.sqlite.SQLiteDataSource();
-        sample.setUrl("jdbc:sqlite:" + SampleInstall.original().resolve("data/v2.db") + "?open_mode=1");
-        JdbcTemplate original = new JdbcTemplate(sample);
-        for (String table : List.of("agent_groups", "sessions", "messaging_groups", "messaging_group_agents")) {
-            List<Map<String, Object>> expected = original.queryForList("SELECT * FROM " + table + " ORDER BY id");
-            List<Map<String, Object>> actual = demo.queryForList("SELECT * FROM " + table + " ORDER BY id");
-            assertThat(actual).as(table).isEqualTo(expected);
-        }
+    void theDemoRowsAreTheDbEraSampleInstallsRows() {
+        assertSameRows(dataSource, SampleInstall.originalDbEra(), List.of("agent_groups", "sessions",
+                "messaging_groups", "messaging_group_agents", "container_configs", "schema_version"));
     }
 
     @Test
-    void theDemoFoldersAreTheSampleInstallsFolders() throws IOException {
-        assertThat(SampleInstall.snapshot(DATA_DIR.resolve("groups")))
-                .isEqualTo(SampleInstall.snapshot(SampleInstall.original().resolve("groups")));
+    void theDemoFoldersAreTheDbEraSampleInstallsFolders() {
+        assertThat(SampleInstall.snapshot(DEMO.resolve("groups")))
+                .isEqualTo(SampleInstall.snapshot(SampleInstall.originalDbEra().resolve("groups")));
+    }
+
+    @Test
+    void theDemoIsJudgedByTheDbEraRules() {
+        assertThat(drift.latest().era()).isEqualTo(InstallEra.DB_CONFIG);
+        assertThat(drift.latest().summary().groups()).isEqualTo(12);
     }
 
     @Test
     void aSecondSeedChangesNothing() throws IOException {
-        Path main = DATA_DIR.resolve("groups/main/container.json");
+        Path main = DEMO.resolve("groups/main/container.json");
         Files.writeString(main, "{}\n");
         try {
-            DemoInstall.seedIfNew(dataSource, layout.groups());
+            DemoInstall.seedIfNew(dataSource, layout.groups(), InstallEra.DB_CONFIG);
 
             assertThat(Files.readString(main)).isEqualTo("{}\n");
             assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM agent_groups", Integer.class))
-                    .isEqualTo(SampleInstall.GROUPS);
+                    .isEqualTo(12);
         } finally {
-            Files.copy(SampleInstall.original().resolve("groups/main/container.json"), main,
+            Files.copy(SampleInstall.originalDbEra().resolve("groups/main/container.json"), main,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     @Test
-    void everyPageCarriesTheDemoBanner() throws Exception {
-        for (String page : new String[] {"/groups", "/sessions", "/groups/" + SampleInstall.OPS_BOT_ID}) {
+    void everyPageCarriesTheDemoBannerAndTheEra() throws Exception {
+        for (String page : new String[] {"/", "/groups", "/sessions", "/groups/ag-1776160900000-divrg1"}) {
             String html = mvc.perform(get(page).with(user("admin").roles("OPERATOR")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(html).as(page).contains("id=\"demo-banner\"").contains("Demo data");
+            assertThat(html).as(page).contains("id=\"demo-banner\"").contains("Demo data")
+                    .contains("DB-config era");
         }
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString()).contains("Demo data");
+    }
+
+    /** Every row of each table equals the sample's, read from its SQLite file. */
+    static void assertSameRows(DataSource demo, Path sample, List<String> tables) {
+        org.sqlite.SQLiteDataSource original = new org.sqlite.SQLiteDataSource();
+        original.setUrl("jdbc:sqlite:" + sample.resolve("data/v2.db") + "?open_mode=1");
+        JdbcTemplate expectedRows = new JdbcTemplate(original);
+        JdbcTemplate actualRows = new JdbcTemplate(demo);
+        for (String table : tables) {
+            String order = table.equals("schema_version") ? "version" : table.equals("container_configs")
+                    ? "agent_group_id" : "id";
+            List<Map<String, Object>> expected = expectedRows.queryForList("SELECT * FROM " + table + " ORDER BY " + order);
+            List<Map<String, Object>> actual = actualRows.queryForList("SELECT * FROM " + table + " ORDER BY " + order);
+            assertThat(actual).as(table).isEqualTo(expected);
+        }
     }
 }

@@ -45,10 +45,10 @@ import io.nanoclaw.admin.drift.DriftRules.SessionOverride;
 import io.nanoclaw.admin.providers.KnownProviders;
 
 /**
- * The catalogue ({@code reference/drift-kinds.md}), kind by kind, against {@link DriftRules#judge(GroupInput)}. In the
+ * The catalogue ({@code reference/drift-kinds.md}), kind by kind, against {@link FileEraRules#judge(GroupInput)}. In the
  * container.json texts below, {@code $ID} and {@code $NAME} stand for the group row's id and name.
  */
-class DriftRulesTest {
+class FileEraRulesTest {
 
     static final String ID = "ag-1714000000000-k3x9qa";
     static final String NAME = "Research";
@@ -58,7 +58,7 @@ class DriftRulesTest {
     static final KnownProviders KNOWN = KnownProviders.configured(List.of("claude", "codex", "opencode", "mock"));
     static final MountAllowlist NO_ALLOWLIST = MountAllowlist.load(Path.of("/nonexistent", "mount-allowlist.json"));
 
-    final DriftRules rules = new DriftRules(KNOWN, NO_ALLOWLIST);
+    final DriftRules rules = new FileEraRules(KNOWN, NO_ALLOWLIST);
 
     // ---- inputs -------------------------------------------------------------------------------------------------
 
@@ -478,7 +478,7 @@ class DriftRulesTest {
         void theRunnerIsJudgedAgainstTheInstallsRunnerRegistrationsNotTheConfiguredList() {
             KnownProviders attached = new KnownProviders(Set.of("claude", "codex", "mock"), "runner index",
                     Set.of("codex"), "host index");
-            DriftRules attachedRules = new DriftRules(attached, NO_ALLOWLIST);
+            DriftRules attachedRules = new FileEraRules(attached, NO_ALLOWLIST);
 
             GroupResult result = attachedRules.judge(group(null, providerFile("\"opencode\"")));
 
@@ -490,7 +490,7 @@ class DriftRulesTest {
         void aDbValueIsJudgedAgainstTheHostsRegistrations() {
             KnownProviders attached = new KnownProviders(Set.of("claude", "codex", "opencode"), "runner index",
                     Set.of("codex"), "host index");
-            DriftRules attachedRules = new DriftRules(attached, NO_ALLOWLIST);
+            DriftRules attachedRules = new FileEraRules(attached, NO_ALLOWLIST);
 
             GroupResult result = attachedRules.judge(group("gemini", providerFile("\"codex\"")));
 
@@ -503,7 +503,7 @@ class DriftRulesTest {
         void claudeInTheDbIsNotUnknownWhenTheHostIndexLeavesItOutAsNanoclawDoes() {
             KnownProviders attached = new KnownProviders(Set.of("claude", "codex", "mock", "opencode"), "runner index",
                     Set.of("codex", "opencode"), "host index");
-            DriftRules attachedRules = new DriftRules(attached, NO_ALLOWLIST);
+            DriftRules attachedRules = new FileEraRules(attached, NO_ALLOWLIST);
 
             GroupResult result = attachedRules.judge(group("claude", providerFile("\"claude\""), active("claude")));
 

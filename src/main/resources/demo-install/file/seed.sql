@@ -1,4 +1,4 @@
--- The demo install: the rows of ../shared/fixtures/sample-install/data/v2.db (DemoInstallTest keeps them equal).
+-- The demo install of the file era: the rows of src/test/fixtures/sample-install/data/v2.db (EmbeddedDemoInstallTest keeps them equal).
 INSERT INTO agent_groups (id, name, folder, agent_provider, created_at) VALUES ('ag-1776160800000-main01', 'Andy', 'main', NULL, '2026-04-14T10:00:00.000Z');
 INSERT INTO agent_groups (id, name, folder, agent_provider, created_at) VALUES ('ag-1776160900000-codex1', 'Research', 'research', 'codex', '2026-04-14T10:01:40.000Z');
 INSERT INTO agent_groups (id, name, folder, agent_provider, created_at) VALUES ('ag-1776161000000-drift1', 'Ops Bot', 'ops-bot', 'codex', '2026-04-14T10:03:20.000Z');
