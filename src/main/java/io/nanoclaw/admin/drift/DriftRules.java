@@ -50,7 +50,7 @@ public interface DriftRules {
     GroupResult judge(GroupInput group);
 
     static DriftRules of(InstallEra era, KnownProviders providers, MountAllowlist mounts) {
-        return new FileEraRules(providers, mounts); // WIP-DBERA
+        return era == InstallEra.DB_CONFIG ? new DbEraRules(providers, mounts) : new FileEraRules(providers, mounts);
     }
 
     /** A folder under groups/ with no group row (the reserved {@code global} and hidden folders excepted). */
