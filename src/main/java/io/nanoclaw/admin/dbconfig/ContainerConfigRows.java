@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 import io.nanoclaw.admin.install.DetectedEra;
 
@@ -16,6 +17,7 @@ import io.nanoclaw.admin.install.DetectedEra;
  * Reads {@code container_configs} rows (DB-config era) as stored. Only the columns NanoClaw defines are read, so a
  * fork's extra columns are neither shown nor written; {@code cli_scope} reads as {@code group} where it does not exist.
  */
+@Component
 public class ContainerConfigRows {
 
     private final JdbcTemplate jdbc;

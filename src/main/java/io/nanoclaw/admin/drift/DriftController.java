@@ -23,7 +23,7 @@ class DriftController {
         DriftReport report = drift.latest();
         model.addAttribute("report", report);
         model.addAttribute("worst", report.findings().stream().limit(WORST_SHOWN).toList());
-        model.addAttribute("kinds", FindingKind.values());
+        model.addAttribute("kinds", FindingKind.ofEra(report.era()));
         return "drift/dashboard";
     }
 

@@ -41,7 +41,7 @@ class DriftMetrics implements Consumer<DriftReport> {
         groups.register(statusRows, true);
 
         Map<String, Integer> byKind = new HashMap<>();
-        for (FindingKind kind : FindingKind.values()) {
+        for (FindingKind kind : FindingKind.ofEra(report.era())) {
             for (Severity severity : Severity.values()) {
                 byKind.put(kind.name() + "/" + severity.name(), 0);
             }

@@ -34,7 +34,19 @@ public enum FindingKind {
     CONFIG_ROW_ORPHANED(false),
     MODEL_NOT_USED(false);
 
+    private static final java.util.Set<FindingKind> NOT_IN_THE_DB_ERA = java.util.EnumSet.of(GROUP_PROVIDER_MISMATCH,
+            CONFIG_FILE_MALFORMED, CONFIG_FILE_UNREADABLE, CONFIG_FIELD_INVALID, IDENTITY_STALE, UNKNOWN_KEYS_AT_RISK);
+    private static final java.util.Set<FindingKind> DB_ERA_ONLY = java.util.EnumSet.range(CONFIG_FILE_DIVERGES_FROM_DB,
+            MODEL_NOT_USED);
+
     private final boolean breaksGroup;
+
+    /** The kinds a scan of an install of this era can report, in catalogue order (for filters and metrics). */
+    public static java.util.List<FindingKind> ofEra(io.nanoclaw.admin.install.InstallEra era) {
+        return java.util.Arrays.stream(values())
+                .filter(kind -> era.isDbConfig() ? !NOT_IN_THE_DB_ERA.contains(kind) : !DB_ERA_ONLY.contains(kind))
+                .toList();
+    }
 
     FindingKind(boolean breaksGroup) {
         this.breaksGroup = breaksGroup;

@@ -22,6 +22,7 @@ import io.nanoclaw.admin.drift.GroupDrift;
 import io.nanoclaw.admin.drift.GroupStatus;
 import io.nanoclaw.admin.listing.ListLinks;
 import io.nanoclaw.admin.listing.Listing;
+import io.nanoclaw.admin.providers.EraChains;
 import io.nanoclaw.admin.providers.ProviderResolution;
 import io.nanoclaw.admin.security.Roles;
 import io.nanoclaw.admin.sessions.Session;
@@ -70,7 +71,7 @@ class GroupController {
         model.addAttribute("status", wantedStatus);
         model.addAttribute("kind", wantedKind);
         model.addAttribute("allStatuses", GroupStatus.values());
-        model.addAttribute("allKinds", FindingKind.values());
+        model.addAttribute("allKinds", FindingKind.ofEra(groups.era()));
         model.addAttribute("sort", Listing.sortParameter(pageable));
         model.addAttribute("links", ListLinks.ofCurrentRequest(pageable));
         return "groups/list";
@@ -84,22 +85,22 @@ class GroupController {
         Page<Session> groupSessions = sessions.list(SessionFilter.ofGroup(id),
                 Listing.pageable(0, SESSIONS_ON_DETAIL, null, SessionService.SORTABLE, SessionService.DEFAULT_SORT));
         model.addAttribute("sessions", groupSessions);
-        model.addAttribute("newSession",
-                ProviderResolution.of(null, false, group.dbProvider(), group.fileProviderAsRead()));
-        model.addAttribute("chains", chains(group));
+        EraChains era = EraChains.of(group.era());
+        model.addAttribute("newSession", era.resolve(null, false, group.sources()));
+        model.addAttribute("chains", chains(group, era));
+        model.addAttribute("configRow", groups.configRow(id, Roles.canSeeSecrets(caller)).orElse(null));
         DriftReport check = drift.checkGroup(id).orElseThrow(() -> new GroupNotFoundException(id));
         model.addAttribute("drift", check.groups().get(0));
         model.addAttribute("findings", check.findings());
         return "groups/detail";
     }
 
-    private List<SessionChain> chains(GroupListItem group) {
+    private List<SessionChain> chains(GroupListItem group, EraChains era) {
         Page<Session> overriding = sessions.list(SessionFilter.ofGroupWithOverrides(group.id()),
                 Listing.pageable(0, CHAINS_ON_DETAIL, null, SessionService.SORTABLE, SessionService.DEFAULT_SORT));
         List<SessionChain> chains = new ArrayList<>();
         for (Session session : overriding) {
-            chains.add(new SessionChain(session, ProviderResolution.of(session.agentProvider(), true,
-                    group.dbProvider(), group.fileProviderAsRead())));
+            chains.add(new SessionChain(session, era.resolve(session.agentProvider(), true, group.sources())));
         }
         return chains;
     }

@@ -1,6 +1,11 @@
 package io.nanoclaw.admin.groups;
 
-/** A group row with its session counts, as the groups list shows it. */
+/**
+ * A group row with its session counts, as the groups list shows it.
+ *
+ * @param configProvider {@code container_configs.provider} (DB-config era); null in the file era
+ * @param hasConfigRow whether the group has a {@code container_configs} row (DB-config era)
+ */
 public record GroupRow(
         String id,
         String name,
@@ -8,5 +13,7 @@ public record GroupRow(
         String agentProvider,
         String createdAt,
         long sessionCount,
-        long overrideCount) {
+        long overrideCount,
+        String configProvider,
+        boolean hasConfigRow) {
 }

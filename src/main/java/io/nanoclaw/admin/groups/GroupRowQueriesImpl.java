@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -11,32 +12,50 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.nanoclaw.admin.install.DetectedEra;
+
 /**
  * Plain SQL for the list: the counts are correlated sub-queries over {@code idx_sessions_agent_group}, and the same
- * SQL runs on SQLite and H2.
+ * SQL runs on SQLite and H2. In the DB-config era the group's {@code container_configs} row is joined (on its primary
+ * key), and "provider" means the row's provider, the one in force.
  */
 class GroupRowQueriesImpl implements GroupRowQueries {
 
-    static final Map<String, String> SORT_COLUMNS = Map.of(
-            "name", "g.name",
-            "folder", "g.folder",
-            "provider", "g.agent_provider",
-            "sessions", "session_count",
-            "overrides", "override_count",
-            "createdAt", "g.created_at");
+    /** The sort keys; {@code provider} is the era's source column, {@code legacyProvider} agent_groups' column. */
+    static final Set<String> SORT_KEYS = Set.of("name", "folder", "provider", "legacyProvider", "sessions", "overrides",
+            "createdAt");
 
-    private static final String SELECT = """
-            SELECT g.id, g.name, g.folder, g.agent_provider, g.created_at,
+    private static final String COUNTS = """
               (SELECT COUNT(*) FROM sessions s WHERE s.agent_group_id = g.id) AS session_count,
               (SELECT COUNT(*) FROM sessions s WHERE s.agent_group_id = g.id
                  AND s.agent_provider IS NOT NULL AND s.agent_provider <> '') AS override_count
-            FROM agent_groups g
             """;
+    private static final String FILE_ERA_SELECT = "SELECT g.id, g.name, g.folder, g.agent_provider, g.created_at,\n"
+            + COUNTS + ", NULL AS config_provider, 0 AS has_config_row FROM agent_groups g";
+    private static final String DB_ERA_SELECT = "SELECT g.id, g.name, g.folder, g.agent_provider, g.created_at,\n"
+            + COUNTS + ", c.provider AS config_provider,"
+            + " CASE WHEN c.agent_group_id IS NULL THEN 0 ELSE 1 END AS has_config_row"
+            + " FROM agent_groups g LEFT JOIN container_configs c ON c.agent_group_id = g.id";
 
     private final JdbcClient jdbc;
+    private final boolean dbEra;
+    private final String select;
+    private final String providerColumn;
+    private final Map<String, String> sortColumns;
 
-    GroupRowQueriesImpl(JdbcClient jdbc) {
+    GroupRowQueriesImpl(JdbcClient jdbc, DetectedEra era) {
         this.jdbc = jdbc;
+        this.dbEra = era.era().isDbConfig();
+        this.select = dbEra ? DB_ERA_SELECT : FILE_ERA_SELECT;
+        this.providerColumn = dbEra ? "c.provider" : "g.agent_provider";
+        this.sortColumns = Map.of(
+                "name", "g.name",
+                "folder", "g.folder",
+                "provider", providerColumn,
+                "legacyProvider", "g.agent_provider",
+                "sessions", "session_count",
+                "overrides", "override_count",
+                "createdAt", "g.created_at");
     }
 
     @Override
@@ -50,9 +69,9 @@ class GroupRowQueriesImpl implements GroupRowQueries {
             parameters.add(pattern);
         }
         if (GroupFilter.UNSET.equals(filter.provider())) {
-            conditions.add("(g.agent_provider IS NULL OR g.agent_provider = '')");
+            conditions.add("(" + providerColumn + " IS NULL OR " + providerColumn + " = '')");
         } else if (filter.provider() != null) {
-            conditions.add("g.agent_provider = ?");
+            conditions.add(providerColumn + " = ?");
             parameters.add(filter.provider());
         }
         if (filter.ids() != null) {
@@ -64,11 +83,13 @@ class GroupRowQueriesImpl implements GroupRowQueries {
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 
-        long total = jdbc.sql("SELECT COUNT(*) FROM agent_groups g" + where).params(parameters).query(Long.class).single();
+        String from = dbEra ? " FROM agent_groups g LEFT JOIN container_configs c ON c.agent_group_id = g.id"
+                : " FROM agent_groups g";
+        long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(parameters).query(Long.class).single();
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(pageable.getPageSize());
         pageParameters.add(pageable.getOffset());
-        List<GroupRow> rows = jdbc.sql(SELECT + where + orderBy(pageable.getSort()) + " LIMIT ? OFFSET ?")
+        List<GroupRow> rows = jdbc.sql(select + where + orderBy(pageable.getSort()) + " LIMIT ? OFFSET ?")
                 .params(pageParameters)
                 .query(GroupRowQueriesImpl::row)
                 .list();
@@ -77,13 +98,13 @@ class GroupRowQueriesImpl implements GroupRowQueries {
 
     @Override
     public GroupRow findRow(String id) {
-        return jdbc.sql(SELECT + " WHERE g.id = ?").param(id).query(GroupRowQueriesImpl::row).optional().orElse(null);
+        return jdbc.sql(select + " WHERE g.id = ?").param(id).query(GroupRowQueriesImpl::row).optional().orElse(null);
     }
 
-    private static String orderBy(Sort sort) {
+    private String orderBy(Sort sort) {
         List<String> terms = new ArrayList<>();
         for (Sort.Order order : sort) {
-            String column = SORT_COLUMNS.get(order.getProperty());
+            String column = sortColumns.get(order.getProperty());
             if (column != null) {
                 terms.add(column + (order.isAscending() ? " ASC" : " DESC"));
             }
@@ -99,6 +120,7 @@ class GroupRowQueriesImpl implements GroupRowQueries {
     private static GroupRow row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new GroupRow(rs.getString("id"), rs.getString("name"), rs.getString("folder"),
                 rs.getString("agent_provider"), rs.getString("created_at"),
-                rs.getLong("session_count"), rs.getLong("override_count"));
+                rs.getLong("session_count"), rs.getLong("override_count"), rs.getString("config_provider"),
+                rs.getInt("has_config_row") == 1);
     }
 }

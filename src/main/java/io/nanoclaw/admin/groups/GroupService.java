@@ -3,6 +3,7 @@ package io.nanoclaw.admin.groups;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.data.domain.Page;
@@ -14,6 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.containerconfig.KnownField;
+import io.nanoclaw.admin.dbconfig.Backfill;
+import io.nanoclaw.admin.dbconfig.BackfillResult;
+import io.nanoclaw.admin.dbconfig.ContainerConfigRow;
+import io.nanoclaw.admin.dbconfig.ContainerConfigRows;
+import io.nanoclaw.admin.install.DetectedEra;
+import io.nanoclaw.admin.install.InstallEra;
 import io.nanoclaw.admin.providers.ProviderChain;
 
 /** Agent groups, their DB row and their container.json side by side. Reads only. */
@@ -21,15 +28,39 @@ import io.nanoclaw.admin.providers.ProviderChain;
 @Transactional(readOnly = true)
 public class GroupService {
 
-    public static final Set<String> SORTABLE = GroupRowQueriesImpl.SORT_COLUMNS.keySet();
+    public static final Set<String> SORTABLE = GroupRowQueriesImpl.SORT_KEYS;
     public static final Sort DEFAULT_SORT = Sort.by("name");
 
     private final AgentGroupRepository groups;
     private final ContainerConfigStore configs;
+    private final InstallEra era;
+    private final ContainerConfigRows configRows;
 
-    public GroupService(AgentGroupRepository groups, ContainerConfigStore configs) {
+    public GroupService(AgentGroupRepository groups, ContainerConfigStore configs, DetectedEra era,
+            ContainerConfigRows configRows) {
         this.groups = groups;
         this.configs = configs;
+        this.era = era.era();
+        this.configRows = configRows;
+    }
+
+    public InstallEra era() {
+        return era;
+    }
+
+    /**
+     * A DB-era group's {@code container_configs} row, what the next spawn writes from it and its diff to the file on
+     * disk; for a group without a row, what the back-fill will do. Empty in the file era.
+     */
+    public Optional<ConfigRowView> configRow(String id, boolean revealSecrets) {
+        if (!era.isDbConfig()) {
+            return Optional.empty();
+        }
+        AgentGroup group = groups.findById(id).orElseThrow(() -> new GroupNotFoundException(id));
+        ContainerConfigFile file = configs.read(group.folder());
+        ContainerConfigRow row = configRows.findByGroupId(id).orElse(null);
+        BackfillResult backfill = row == null ? Backfill.of(id, group.agentProvider(), file, "(next host start)") : null;
+        return Optional.of(ConfigRowView.of(group.id(), group.name(), group.folder(), row, file, backfill, revealSecrets));
     }
 
     /** A page of groups; container.json is read for the groups on the page only. */
@@ -61,8 +92,10 @@ public class GroupService {
         ContainerConfigFile file = configs.read(row.folder());
         var providerField = file.documentIfOk().flatMap(document -> document.field(KnownField.PROVIDER));
         String fileProvider = providerField.map(GroupConfigView::display).orElse(null);
-        return new GroupListItem(row.id(), row.name(), row.folder(), row.agentProvider(), fileProvider, file.state(),
-                row.sessionCount(), row.overrideCount(), row.createdAt(),
-                ProviderChain.fromFile(providerField.orElse(null)));
+        String backfillProvider = era.isDbConfig() && !row.hasConfigRow()
+                ? Backfill.of(row.id(), row.agentProvider(), file, "").provider() : null;
+        return new GroupListItem(row.id(), row.name(), row.folder(), era, row.agentProvider(), row.configProvider(),
+                row.hasConfigRow(), backfillProvider, fileProvider, file.state(), row.sessionCount(),
+                row.overrideCount(), row.createdAt(), ProviderChain.fromFile(providerField.orElse(null)));
     }
 }

@@ -70,7 +70,7 @@ class SessionController {
         model.addAttribute("kindsBySession", kindsBySession);
         model.addAttribute("statuses", report.groups().stream()
                 .collect(Collectors.toMap(GroupDrift::id, GroupDrift::status, (a, b) -> a)));
-        model.addAttribute("allKinds", FindingKind.values());
+        model.addAttribute("allKinds", FindingKind.ofEra(drift.latest().era()));
         model.addAttribute("allStatuses", GroupStatus.values());
         model.addAttribute("sort", Listing.sortParameter(pageable));
         model.addAttribute("links", ListLinks.ofCurrentRequest(pageable));
