@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.nanoclaw.admin.containerconfig.ParseError;
 import tools.jackson.core.JacksonException;
@@ -47,7 +49,7 @@ public final class ColumnJson {
     private static final long MAX_ARRAY_INDEX = 4294967294L;
 
     // Node's JSON.stringify overflows its stack somewhere between 1,000 and 5,000 levels, so deeper columns cannot be
-    // materialised by NanoClaw either; V8 has no limit on number or key length, so neither do we.
+    // materialised by NanoClaw either. V8 has no limit on the length of a number or a key: Jackson's are lifted.
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(1000)
@@ -56,6 +58,10 @@ public final class ColumnJson {
                             .build())
                     .build())
             .build();
+
+    private static final Pattern CTRL_CHAR = Pattern.compile("\\(CTRL-CHAR, code (\\d+)\\)");
+    private static final Pattern QUOTED_CHAR = Pattern.compile("\\((?:'[^']{1,2}'|''') \\(code (\\d+)[^)]*\\)\\)");
+    private static final Pattern BARE_CHAR = Pattern.compile("(?:'[^']{1,2}'|''') \\(code (\\d+)[^)]*\\)");
 
     private ColumnJson() {
     }
@@ -211,13 +217,20 @@ public final class ColumnJson {
         if (message == null || message.isBlank()) {
             return "not JSON";
         }
-        return message
+        String tidy = message
                 .replaceAll(" \\(start marker at \\[Source:.*?\\]\\)", "")
-                .replaceAll("\\((CTRL-CHAR), code (\\d+)\\)", "control character $2")
-                .replaceAll("\\(('.{1,2}') \\(code [^)]*\\)\\)", "$1")
-                .replaceAll("end-of-input(?=[A-Za-z])", "end-of-input: ")
                 .replaceAll(": enable `[^`]*` to allow", "")
-                .replaceAll("\\s+", " ")
-                .strip();
+                .replaceAll("end-of-input(?=[A-Za-z])", "end-of-input: ");
+        tidy = CTRL_CHAR.matcher(tidy).replaceAll(m -> character(Integer.parseInt(m.group(1))));
+        tidy = QUOTED_CHAR.matcher(tidy).replaceAll(m -> character(Integer.parseInt(m.group(1))));
+        tidy = BARE_CHAR.matcher(tidy).replaceAll(m -> character(Integer.parseInt(m.group(1))));
+        return tidy.replaceAll("\\s+", " ").strip();
+    }
+
+    /** A character as an operator can read it: {@code '}'}, or {@code U+2028} when it cannot be seen. */
+    private static String character(int code) {
+        boolean visible = code > 0x20 && !Character.isWhitespace(code) && !Character.isSpaceChar(code)
+                && !Character.isISOControl(code) && Character.getType(code) != Character.FORMAT;
+        return Matcher.quoteReplacement(visible ? "'" + Character.toString(code) + "'" : String.format("U+%04X", code));
     }
 }

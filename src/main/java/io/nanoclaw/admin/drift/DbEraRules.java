@@ -140,7 +140,9 @@ public final class DbEraRules implements DriftRules {
             }
             if (problems.isEmpty()) {
                 materialized = Materializer.materialize(group.id(), group.name(), row);
-                mounts();
+                if (materialized.ok()) {
+                    mounts();
+                }
             }
             if ("".equals(row.assistantName())) {
                 add(FindingKind.ASSISTANT_NAME_EMPTY, Severity.WARNING, null,
@@ -185,7 +187,7 @@ public final class DbEraRules implements DriftRules {
             if (file.state() == ConfigFileState.MISSING) {
                 add(FindingKind.CONFIG_FILE_MISSING, Severity.INFO, null,
                         "There is no container.json yet: the host writes it from the row at the next spawn.",
-                        materialized != null ? List.of(Fix.MATERIALIZE_FROM_DB) : List.of());
+                        materialized != null && materialized.ok() ? List.of(Fix.MATERIALIZE_FROM_DB) : List.of());
                 return;
             }
             if (materialized == null || !materialized.ok() || !file.exists()) {

@@ -34,11 +34,13 @@ public class ConfigEditService {
     private final EditTargets targets;
     private final EditRunner runner;
     private final ConfigVersionRepository versions;
+    private final DbEraChangeGuard guard;
 
-    ConfigEditService(EditTargets targets, EditRunner runner, ConfigVersionRepository versions) {
+    ConfigEditService(EditTargets targets, EditRunner runner, ConfigVersionRepository versions, DbEraChangeGuard guard) {
         this.targets = targets;
         this.runner = runner;
         this.versions = versions;
+        this.guard = guard;
     }
 
     /** A replaced content of the file, listed newest first. */
@@ -63,6 +65,7 @@ public class ConfigEditService {
     /** Applies an RFC 7396 merge patch to the current document. */
     public EditResult patch(String groupId, JsonNode patch, FileVersion basedOn, boolean dryRun, String reason) {
         AgentGroup group = targets.group(groupId);
+        guard.refuse("Editing container.json", group.id());
         ContainerConfigFile file = targets.file(group);
         ContainerConfigDocument current = targets.editable(group, file);
         JsonNode merged = JsonMergePatch.apply(current.toJson(), patch);
@@ -99,6 +102,7 @@ public class ConfigEditService {
     private EditResult write(String groupId, ContainerConfigDocument document, FileVersion basedOn, boolean dryRun,
             String reason, String action) {
         AgentGroup group = targets.group(groupId);
+        guard.refuse("Editing container.json", group.id());
         ContainerConfigFile file = targets.file(group);
         if (file.state() == ConfigFileState.FOLDER_MISSING || file.state() == ConfigFileState.FOLDER_INVALID) {
             throw new EditRefusedException("groups/" + group.folder() + " cannot hold a container.json: " + file.state());

@@ -35,12 +35,15 @@ public class FixService {
     private final EditRunner runner;
     private final DriftService drift;
     private final ConfigVersionRepository versions;
+    private final DbEraChangeGuard guard;
 
-    FixService(EditTargets targets, EditRunner runner, DriftService drift, ConfigVersionRepository versions) {
+    FixService(EditTargets targets, EditRunner runner, DriftService drift, ConfigVersionRepository versions,
+            DbEraChangeGuard guard) {
         this.targets = targets;
         this.runner = runner;
         this.drift = drift;
         this.versions = versions;
+        this.guard = guard;
     }
 
     /**
@@ -62,6 +65,7 @@ public class FixService {
             throw new InvalidEditException("fix", "name a fix: one of " + java.util.Arrays.toString(Fix.values()));
         }
         AgentGroup group = targets.group(groupId);
+        guard.refuseFix(request.fix(), request.sessionId(), group.id());
         return runner.run(plan(group, request), request.dryRun(), request.reason());
     }
 
@@ -70,6 +74,7 @@ public class FixService {
         if (request.source() == null) {
             throw new InvalidEditException("source", "source must be 'db' or 'file'");
         }
+        guard.refuse("Aligning the DB's and the file's provider", "<group id>");
         Set<FindingKind> kinds = request.kinds() == null || request.kinds().isEmpty()
                 ? Set.of(FindingKind.GROUP_PROVIDER_MISMATCH) : Set.copyOf(request.kinds());
         Fix fix = request.source() == Source.DB ? Fix.ALIGN_FROM_DB : Fix.ALIGN_FROM_FILE;

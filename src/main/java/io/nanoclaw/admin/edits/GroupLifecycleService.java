@@ -58,9 +58,12 @@ public class GroupLifecycleService {
     private final Path archive;
     private final Clock clock = Clock.systemUTC();
 
+    private final DbEraChangeGuard guard;
+
     GroupLifecycleService(AgentGroupRepository groups, EditTargets targets, EditRunner runner, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager, ContainerConfigStore configs, GroupsDirectory folders,
-            AuditService audit, InstallProperties install) {
+            AuditService audit, InstallProperties install, DbEraChangeGuard guard) {
+        this.guard = guard;
         this.groups = groups;
         this.targets = targets;
         this.runner = runner;
@@ -85,6 +88,7 @@ public class GroupLifecycleService {
             throw new InvalidEditException("name", "a group needs a name");
         }
         GroupFolder folder = folder(folderName);
+        guard.refuse("Creating a group", "<new group>");
         String provider = targets.provider("agentProvider", requestedProvider);
         Optional<AgentGroup> existing = groups.findByFolder(folder.name());
         if (existing.isPresent()) {
@@ -128,6 +132,7 @@ public class GroupLifecycleService {
             throw new InvalidEditException("name", "a group needs a name");
         }
         AgentGroup group = targets.group(groupId);
+        guard.refuse("Renaming a group", group.id());
         AgentGroup renamed = new AgentGroup(group.id(), newName.strip(), group.folder(), group.agentProvider(),
                 group.createdAt());
         ContainerConfigFile file = targets.file(group);

@@ -25,16 +25,19 @@ public class ProviderEditService {
     private final EditTargets targets;
     private final EditRunner runner;
     private final SessionService sessions;
+    private final DbEraChangeGuard guard;
 
-    ProviderEditService(EditTargets targets, EditRunner runner, SessionService sessions) {
+    ProviderEditService(EditTargets targets, EditRunner runner, SessionService sessions, DbEraChangeGuard guard) {
         this.targets = targets;
         this.runner = runner;
         this.sessions = sessions;
+        this.guard = guard;
     }
 
     /** The group's provider in the DB and in container.json; null or blank clears both (the runner then runs claude). */
     public EditResult setGroupProvider(String groupId, String requested, boolean dryRun, String reason) {
         AgentGroup group = targets.group(groupId);
+        guard.refuse("Changing the group's provider", group.id());
         String provider = targets.provider("agentProvider", requested);
         ContainerConfigFile file = targets.file(group);
         ChangePlan plan = new ChangePlan("SET_GROUP_PROVIDER", group.id(), group.folder(), null,
