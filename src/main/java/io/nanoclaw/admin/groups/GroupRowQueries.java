@@ -9,4 +9,7 @@ public interface GroupRowQueries {
     Page<GroupRow> findRows(GroupFilter filter, Pageable pageable);
 
     GroupRow findRow(String id);
+
+    /** The ids of the groups whose provider in force (the era's source column) is {@code provider}; see GroupFilter. */
+    java.util.Set<String> findIdsByProvider(String provider);
 }

@@ -101,6 +101,18 @@ class GroupRowQueriesImpl implements GroupRowQueries {
         return jdbc.sql(select + " WHERE g.id = ?").param(id).query(GroupRowQueriesImpl::row).optional().orElse(null);
     }
 
+    @Override
+    public Set<String> findIdsByProvider(String provider) {
+        String from = dbEra ? " FROM agent_groups g LEFT JOIN container_configs c ON c.agent_group_id = g.id"
+                : " FROM agent_groups g";
+        if (GroupFilter.UNSET.equals(provider)) {
+            return Set.copyOf(jdbc.sql("SELECT g.id" + from + " WHERE " + providerColumn + " IS NULL OR "
+                    + providerColumn + " = ''").query(String.class).list());
+        }
+        return Set.copyOf(jdbc.sql("SELECT g.id" + from + " WHERE " + providerColumn + " = ?").param(provider)
+                .query(String.class).list());
+    }
+
     private String orderBy(Sort sort) {
         List<String> terms = new ArrayList<>();
         for (Sort.Order order : sort) {

@@ -81,6 +81,22 @@ public class GroupService {
         return GroupConfigView.of(configs.read(group.folder()), revealSecrets);
     }
 
+    /** The groups whose provider in force is {@code provider} ({@code (unset)} for none), for the sessions list. */
+    public Set<String> idsWithProvider(String provider) {
+        return groups.findIdsByProvider(provider);
+    }
+
+    /** These groups as the list shows them (their files read), by id; for the sessions on one page. */
+    public Map<String, GroupListItem> itemsOf(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, GroupListItem> items = new HashMap<>();
+        list(new GroupFilter(null, null, Set.copyOf(ids)), org.springframework.data.domain.PageRequest.of(0, ids.size()))
+                .forEach(item -> items.put(item.id(), item));
+        return items;
+    }
+
     /** The folder of each group id that exists, for lists that show groups by folder. */
     public Map<String, String> foldersOf(Collection<String> ids) {
         Map<String, String> folders = new HashMap<>();

@@ -18,7 +18,9 @@ import io.nanoclaw.admin.drift.Finding;
 import io.nanoclaw.admin.drift.FindingKind;
 import io.nanoclaw.admin.drift.GroupDrift;
 import io.nanoclaw.admin.drift.GroupStatus;
+import io.nanoclaw.admin.groups.GroupListItem;
 import io.nanoclaw.admin.groups.GroupService;
+import io.nanoclaw.admin.providers.EraChains;
 import io.nanoclaw.admin.listing.ListLinks;
 import io.nanoclaw.admin.listing.Listing;
 
@@ -36,12 +38,34 @@ class SessionController {
         this.drift = drift;
     }
 
+    /**
+     * A session with its group's provider in force (the row's in the DB-config era) and what the host and the runner
+     * make of the session's override.
+     */
+    record SessionLine(Session session, String groupProvider, boolean groupKnown, String host, String runner) {
+
+        static SessionLine of(Session session, GroupListItem group) {
+            if (group == null) {
+                return new SessionLine(session, null, false, null, null);
+            }
+            EraChains chains = EraChains.of(group.era());
+            return new SessionLine(session, group.era().isDbConfig() ? group.sources().configRow() : group.dbProvider(),
+                    true,
+                    chains.host(session.agentProvider(), group.sources()), chains.runner(group.sources()));
+        }
+
+        public boolean disagrees() {
+            return host != null && !host.equals(runner);
+        }
+    }
+
     @GetMapping
     String list(@RequestParam(required = false) String groupId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Boolean hasOverride,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String groupStatus,
+            @RequestParam(required = false) String groupProvider,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
@@ -57,12 +81,16 @@ class SessionController {
                 wantedKind == null ? null : report.findings().stream()
                         .filter(f -> f.kind() == wantedKind && f.concernsSession())
                         .map(Finding::sessionId).collect(Collectors.toSet()),
-                wantedGroupStatus == null ? null : drift.groupsWithStatus(wantedGroupStatus));
+                groupIds(wantedGroupStatus, groupProvider));
         Pageable pageable = Listing.pageable(page, size, sort, SessionService.SORTABLE, SessionService.DEFAULT_SORT);
         Page<Session> found = sessions.list(filter, pageable);
-        Map<String, String> folders = groups.foldersOf(found.stream().map(Session::agentGroupId)
+        Map<String, GroupListItem> groupsOnPage = groups.itemsOf(found.stream().map(Session::agentGroupId)
                 .collect(Collectors.toSet()));
+        Map<String, String> folders = groupsOnPage.values().stream()
+                .collect(Collectors.toMap(GroupListItem::id, GroupListItem::folder));
         model.addAttribute("sessions", found);
+        model.addAttribute("lines", found.map(s -> SessionLine.of(s, groupsOnPage.get(s.agentGroupId()))).getContent());
+        model.addAttribute("groupProvider", groupProvider == null || groupProvider.isBlank() ? null : groupProvider);
         model.addAttribute("folders", folders);
         model.addAttribute("filter", filter);
         model.addAttribute("kind", wantedKind);
@@ -75,5 +103,15 @@ class SessionController {
         model.addAttribute("sort", Listing.sortParameter(pageable));
         model.addAttribute("links", ListLinks.ofCurrentRequest(pageable));
         return "sessions/list";
+    }
+
+    private java.util.Set<String> groupIds(GroupStatus status, String groupProvider) {
+        java.util.Set<String> ids = status == null ? null : drift.groupsWithStatus(status);
+        if (groupProvider != null && !groupProvider.isBlank()) {
+            java.util.Set<String> withProvider = groups.idsWithProvider(groupProvider);
+            ids = ids == null ? withProvider
+                    : ids.stream().filter(withProvider::contains).collect(Collectors.toSet());
+        }
+        return ids;
     }
 }

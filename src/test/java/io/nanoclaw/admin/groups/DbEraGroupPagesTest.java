@@ -109,6 +109,16 @@ class DbEraGroupPagesTest extends AttachedDbEraSampleInstallTest {
     }
 
     @Test
+    void theSessionsListShowsTheGroupRowsProviderAndFiltersByIt() throws Exception {
+        String html = page("/sessions?groupProvider=claude&hasOverride=true", "VIEWER");
+
+        assertThat(html).contains("Group row provider").contains("host codex ≠ runner claude")
+                .contains("data-session=\"sess-1776165693000-2lcsdq\"");
+        assertThat(page("/sessions?groupProvider=codex&hasOverride=true", "VIEWER"))
+                .contains("No session matches.");
+    }
+
+    @Test
     void everyDriftDocumentCarriesTheEra() throws Exception {
         mvc.perform(api(get("/api/drift")))
                 .andExpect(jsonPath("$.era").value("DB_CONFIG"))
