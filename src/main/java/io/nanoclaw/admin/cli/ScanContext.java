@@ -13,9 +13,11 @@ import io.nanoclaw.admin.containerconfig.AtomicFileWriter;
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.drift.DriftProperties;
 import io.nanoclaw.admin.drift.DriftScanner;
+import io.nanoclaw.admin.install.DetectedEra;
 import io.nanoclaw.admin.install.InstallLayout;
 import io.nanoclaw.admin.install.NanoclawStoreConfig;
 import io.nanoclaw.admin.providers.ProvidersProperties;
+import io.nanoclaw.admin.upgrade.UpgradePreviewService;
 
 /**
  * The few beans a scan needs: NanoClaw's DB and folders, read-only. No auto-configuration, no web, no admin store.
@@ -30,6 +32,11 @@ class ScanContext {
         return new ContainerConfigStore(install.groups(), (folder, version, bytes, by) -> {
             throw new UnsupportedOperationException("the scan command never writes");
         }, new AtomicFileWriter());
+    }
+
+    @Bean
+    UpgradePreviewService upgradePreviewService(DataSource dataSource, ContainerConfigStore configs, DetectedEra era) {
+        return new UpgradePreviewService(dataSource, configs, era);
     }
 
     @Bean

@@ -2,13 +2,11 @@ package io.nanoclaw.admin.dbconfig;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,7 +35,6 @@ public final class Backfill {
     static final String STOPS_THE_HOST = "the host's start fails (\"Startup failed\") and the whole install stays"
             + " down until the file is fixed";
     private static final int VALUE_SHOWN = 60;
-    private static final long LARGEST_ARRAY_INDEX = 4_294_967_294L;
 
     private Backfill() {
     }
@@ -179,51 +176,15 @@ public final class Backfill {
         return "\"" + key + "\": " + shown + " (" + kind + ", for " + column + ")";
     }
 
-    /** {@code JSON.stringify(value ?? fallback)}, key order as JavaScript keeps it. */
+    /**
+     * {@code JSON.stringify(value ?? fallback)}. The file was read with exact numbers and keys in file order; reading
+     * its text again as JavaScript does ({@link ColumnJson}) gives doubles and JavaScript's key order.
+     */
     private static String json(JsonNode value, String fallback) {
         if (value == null || value.isNull()) {
             return fallback;
         }
-        return ContainerConfigFormat.compact(inJavaScriptOrder(value));
-    }
-
-    /**
-     * JavaScript objects list keys that are array indices ({@code "0"}, {@code "42"}) first, in numeric order, then the
-     * others in the order written; {@code JSON.parse} then {@code JSON.stringify} moves them.
-     */
-    static JsonNode inJavaScriptOrder(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            List<Map.Entry<String, JsonNode>> indices = new ArrayList<>();
-            List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                (isArrayIndex(field.getKey()) ? indices : others).add(field);
-            }
-            indices.sort(Comparator.comparingLong(field -> Long.parseLong(field.getKey())));
-            ObjectNode ordered = JsonNodeFactory.instance.objectNode();
-            for (Map.Entry<String, JsonNode> field : indices) {
-                ordered.set(field.getKey(), inJavaScriptOrder(field.getValue()));
-            }
-            for (Map.Entry<String, JsonNode> field : others) {
-                ordered.set(field.getKey(), inJavaScriptOrder(field.getValue()));
-            }
-            return ordered;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode ordered = JsonNodeFactory.instance.arrayNode();
-            for (JsonNode element : array.values()) {
-                ordered.add(inJavaScriptOrder(element));
-            }
-            return ordered;
-        }
-        return node;
-    }
-
-    private static boolean isArrayIndex(String key) {
-        if (key.isEmpty() || key.length() > 10 || !key.chars().allMatch(c -> c >= '0' && c <= '9')
-                || key.length() > 1 && key.charAt(0) == '0') {
-            return false;
-        }
-        return Long.parseLong(key) <= LARGEST_ARRAY_INDEX;
+        return ContainerConfigFormat.compact(ColumnJson.parse(ContainerConfigFormat.compact(value)).value());
     }
 
     private static boolean isFalsy(JsonNode value) {

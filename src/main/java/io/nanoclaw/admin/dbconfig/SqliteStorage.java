@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * What SQLite stores when NanoClaw's better-sqlite3 binds a JavaScript value to a column: every JS number is bound as
- * a REAL, then the column's affinity converts it. TEXT affinity renders a REAL as SQLite does ({@code %!.15g}: 5 is
- * stored as {@code '5.0'}); INTEGER affinity turns a REAL with an integer value, or text that reads as a number, into
+ * a REAL, then the column's affinity converts it. TEXT affinity renders a REAL as SQLite does (5 is stored as
+ * {@code '5.0'}); INTEGER affinity turns a REAL with an integer value, or text that reads as a number, into
  * an INTEGER.
  */
 final class SqliteStorage {
 
-    private static final MathContext FIFTEEN_DIGITS = new MathContext(15, RoundingMode.HALF_UP);
+    private static final int PRECISION = 17;
     /** What sqlite3AtoF accepts as a whole number once the surrounding white space is gone. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
@@ -21,7 +21,12 @@ final class SqliteStorage {
     private SqliteStorage() {
     }
 
-    /** A REAL as SQLite renders it for a TEXT column: 15 significant digits, always a decimal point. */
+    /**
+     * A REAL as SQLite renders it for a TEXT column ({@code %!.17g}): 17 significant digits unless fewer read back as
+     * the same double (see {@link #significant}); always a decimal point; the exponent form from 1e17 and below 1e-4.
+     * Older SQLite builds rendered only 15 digits ({@code %!.15g}) and used the exponent form from 1e15, so a value
+     * that needs 16 or more digits, or is that large, may be stored differently by a host on an older SQLite.
+     */
     static String realAsText(double value) {
         if (Double.isNaN(value)) {
             return null;
@@ -32,11 +37,11 @@ final class SqliteStorage {
         if (value == 0) {
             return "0.0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(FIFTEEN_DIGITS).stripTrailingZeros();
+        BigDecimal rounded = significant(value).stripTrailingZeros();
         String sign = rounded.signum() < 0 ? "-" : "";
         String digits = rounded.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - rounded.scale();
-        if (exponent < -4 || exponent >= 15) {
+        if (exponent < -4 || exponent >= PRECISION) {
             String mantissa = digits.charAt(0) + "." + (digits.length() > 1 ? digits.substring(1) : "0");
             int magnitude = Math.abs(exponent);
             return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + magnitude;
@@ -48,6 +53,30 @@ final class SqliteStorage {
                 : digits + "0".repeat(exponent + 1 - digits.length());
         String fraction = digits.length() > exponent + 1 ? digits.substring(exponent + 1) : "0";
         return sign + whole + "." + fraction;
+    }
+
+    /**
+     * The digits SQLite keeps: 17 significant ones, shortened only where the 16th and 17th are a run of 9s or 0s and
+     * the shorter number reads back as the same double (49.469999999999999 is 49.47, 0.10000000000000001 is 0.1).
+     */
+    private static BigDecimal significant(double value) {
+        BigDecimal seventeen = new BigDecimal(value).round(new MathContext(PRECISION, RoundingMode.HALF_EVEN));
+        String digits = seventeen.unscaledValue().abs().toString();
+        digits = digits + "0".repeat(Math.max(0, PRECISION - digits.length()));
+        char run = digits.charAt(14);
+        if ((run == '9' || run == '0') && digits.charAt(15) == run) {
+            int keep = 14;
+            while (keep > 0 && digits.charAt(keep - 1) == run) {
+                keep--;
+            }
+            RoundingMode mode = run == '9' ? RoundingMode.UP : RoundingMode.DOWN;
+            BigDecimal shorter = keep == 0 ? seventeen.round(new MathContext(1, mode))
+                    : seventeen.round(new MathContext(keep, mode));
+            if (shorter.doubleValue() == value) {
+                return shorter;
+            }
+        }
+        return seventeen;
     }
 
     /** A REAL stored in an INTEGER column: a {@link Long} when it holds an integer SQLite can keep, else the double. */
