@@ -95,6 +95,37 @@ final class GroupDetailPage {
         return Optional.of(raw.get(0).getText());
     }
 
+    /** The three places of a DB-era group, as their cards are titled, if the page shows them side by side. */
+    boolean showsRowFileAndLegacyColumn() {
+        return !driver.findElements(By.cssSelector(".side-by-side.three #row-side")).isEmpty()
+                && driver.findElement(FILE_SIDE).isDisplayed() && driver.findElement(DB_SIDE).isDisplayed();
+    }
+
+    /** A column of the container_configs row as shown ("NULL" for SQL NULL). */
+    String rowColumn(String column) {
+        return driver.findElement(By.cssSelector("#row-columns tr[data-column='" + column + "'] td")).getText();
+    }
+
+    /** The marker on agent_groups.agent_provider in the DB era, if shown. */
+    Optional<String> legacyMarker() {
+        return textOf(By.id("legacy-provider"));
+    }
+
+    /** "The next spawn will write this": the diff from the file on disk, if the page shows one. */
+    Optional<String> nextSpawnDiff() {
+        return textOf(By.id("next-spawn-diff"));
+    }
+
+    /** The link of the runner's chain its side takes. */
+    String runnerTakenLink() {
+        return driver.findElement(By.cssSelector("#runner-chain .link.taken")).getAttribute("data-place");
+    }
+
+    /** The era the layout shows beside the install. */
+    String era() {
+        return driver.findElement(By.id("install-era")).getText();
+    }
+
     private Optional<String> textOf(By locator) {
         List<WebElement> found = driver.findElements(locator);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).getText());
