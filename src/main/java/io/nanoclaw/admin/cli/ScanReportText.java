@@ -24,6 +24,7 @@ final class ScanReportText {
         DriftSummary summary = report.summary();
         Map<Severity, Integer> findings = summary.findings();
         out.printf("NanoClaw drift scan of %s at %s%n", install.root(), report.scannedAt());
+        out.printf("Era: %s%n", report.era().label());
         out.printf("%d groups: %d aligned, %d drifted, %d broken; findings: %d ERROR, %d WARNING, %d INFO%n",
                 summary.groups(), summary.aligned(), summary.drifted(), summary.broken(),
                 findings.get(Severity.ERROR), findings.get(Severity.WARNING), findings.get(Severity.INFO));

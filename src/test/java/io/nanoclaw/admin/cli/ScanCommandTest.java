@@ -44,6 +44,26 @@ class ScanCommandTest {
     }
 
     @Test
+    void aDbEraInstallIsScannedByTheDbErasRulesInTextAndJsonAndNothingIsWritten() throws Exception {
+        Path install = SampleInstall.copyDbEraTo(temp.resolve("db-install"));
+        var before = SampleInstall.snapshot(install);
+
+        Run text = scan("--nanoclaw.install-root=" + install);
+        Run json = scan("--nanoclaw.install-root=" + install, "--format=json");
+
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.out()).contains("Era: DB-config era (NanoClaw 2.0.48+)")
+                .contains("12 groups: 4 aligned, 5 drifted, 3 broken; findings: 5 ERROR, 4 WARNING, 6 INFO")
+                .containsPattern("ERROR +CONFIG_FILE_DIVERGES_FROM_DB +research")
+                .doesNotContain("GROUP_PROVIDER_MISMATCH");
+        assertThat(json.exitCode()).isEqualTo(2);
+        JsonNode document = JsonMapper.builder().build().readTree(json.out());
+        assertThat(document.path("era").asString()).isEqualTo("DB_CONFIG");
+        assertThat(document.path("findings").size()).isEqualTo(15);
+        assertThat(SampleInstall.snapshot(install)).as("the scan writes nothing, v2.db included").isEqualTo(before);
+    }
+
+    @Test
     void jsonIsTheApiDocument() throws Exception {
         Run run = scan("--nanoclaw.install-root=" + SampleInstall.copyTo(temp.resolve("install")), "--format=json");
 
@@ -57,6 +77,7 @@ class ScanCommandTest {
                 "fileValue", "hostProvider", "runnerProvider", "message", "fixes");
         assertThat(first.path("kind").asString()).isEqualTo("GROUP_PROVIDER_MISMATCH");
         assertThat(json.path("scannedAt").isString()).isTrue();
+        assertThat(json.path("era").asString()).isEqualTo("FILE");
     }
 
     @Test
