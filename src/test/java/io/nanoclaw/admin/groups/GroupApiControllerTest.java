@@ -30,6 +30,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.nanoclaw.admin.install.GroupsDirectory;
+import io.nanoclaw.admin.install.DetectedEra;
+import io.nanoclaw.admin.install.InstallEra;
 import io.nanoclaw.admin.install.InstallLayout;
 import io.nanoclaw.admin.install.InstallMode;
 import io.nanoclaw.admin.security.ApiToken;
@@ -47,6 +49,11 @@ class GroupApiControllerTest {
         @Bean
         InstallLayout installLayout() {
             return new InstallLayout(InstallMode.EMBEDDED, Path.of("/tmp"), "test", new GroupsDirectory(Path.of("/tmp/groups")));
+        }
+
+        @Bean
+        DetectedEra detectedEra() {
+            return new DetectedEra(InstallEra.DB_CONFIG, true, java.util.List.of());
         }
     }
 

@@ -52,6 +52,7 @@ class NanoclawRepositoriesTest {
         static void properties(DynamicPropertyRegistry registry) {
             registry.add("nanoclaw.install-root", () -> SampleInstall.copyTo(TEMP.resolve("install")).toString());
             registry.add("nanoclaw.data-dir", () -> TEMP.resolve("data").toString());
+            registry.add("nanoclaw.demo-era", () -> "file");
         }
     }
 
@@ -66,6 +67,7 @@ class NanoclawRepositoriesTest {
         @DynamicPropertySource
         static void properties(DynamicPropertyRegistry registry) {
             registry.add("nanoclaw.data-dir", () -> TEMP.resolve("data").toString());
+            registry.add("nanoclaw.demo-era", () -> "file");
         }
     }
 
