@@ -119,9 +119,10 @@ public final class DbEraRules implements DriftRules {
             if (row == null) {
                 add(FindingKind.CONFIG_ROW_MISSING, Severity.ERROR, null,
                         "The group has no container_configs row: every spawn fails (\"Container config not found\") and"
-                                + " messages wait until the next host start back-fills one"
-                                + (sources.configRow() == null ? " (with provider NULL)." : " (with provider "
-                                        + sources.configRow() + ")."),
+                                + " messages wait until a host start back-fills one"
+                                + (backfill.fails() ? "; the next start fails instead (see BACKFILL_WILL_FAIL)."
+                                        : sources.configRow() == null ? " (with provider NULL)."
+                                        : " (with provider " + sources.configRow() + ")."),
                         List.of(Fix.CREATE_CONFIG_ROW));
                 if (backfill.failure() != null) {
                     add(FindingKind.BACKFILL_WILL_FAIL, Severity.ERROR, null,
@@ -190,7 +191,8 @@ public final class DbEraRules implements DriftRules {
                         materialized != null && materialized.ok() ? List.of(Fix.MATERIALIZE_FROM_DB) : List.of());
                 return;
             }
-            if (materialized == null || !materialized.ok() || !file.exists()) {
+            boolean unreadable = file.state() == ConfigFileState.UNREADABLE;
+            if (materialized == null || !materialized.ok() || !file.exists() && !unreadable) {
                 return; // no row, an invalid row, or no folder: there is no document to compare with
             }
             boolean usable = file.state() == ConfigFileState.OK;
@@ -220,11 +222,6 @@ public final class DbEraRules implements DriftRules {
                         "The runner would start '" + runner + "' (from the " + rowName() + "), which it has no provider"
                                 + " for: each container exits at once with 'Unknown provider' (known: "
                                 + String.join(", ", providers.runner()) + ").",
-                        List.of());
-            } else if (!providers.hostKnows(host)) {
-                add(FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, null,
-                        "The " + rowName() + " names '" + host + "', a provider the host does not know: it adds no"
-                                + " mounts or environment for it.",
                         List.of());
             }
             if (row != null && row.provider() != null && !row.provider().equals(lower(row.provider()))) {
