@@ -3,7 +3,6 @@ package io.nanoclaw.admin.drift;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -46,7 +45,8 @@ public final class DbEraRules implements DriftRules {
 
     @Override
     public GroupResult judge(GroupInput group) {
-        Judgement judgement = new Judgement(group);
+        BackfillResult backfill = group.configRow() == null ? backfill(group) : null;
+        Judgement judgement = new Judgement(group, backfill, sources(group, backfill));
         judgement.folder();
         judgement.row();
         judgement.file();
@@ -87,32 +87,29 @@ public final class DbEraRules implements DriftRules {
         return ProviderChain.runner(file.document().provider().orElse(null));
     }
 
-    private final class Judgement {
+    private final class Judgement extends GroupJudgement {
 
-        private final GroupInput group;
         private final ContainerConfigRow row;
         private final BackfillResult backfill;
         private final ProviderSources sources;
-        private final String fileProvider;
-        private final String host;
-        private final String runner;
-        private final List<Finding> findings = new ArrayList<>();
         private Materialized materialized;
-        private boolean broken;
 
-        Judgement(GroupInput group) {
-            this.group = group;
+        Judgement(GroupInput group, BackfillResult backfill, ProviderSources sources) {
+            super(group, sources.fileProvider(), EraChains.DB_CONFIG.host(null, sources),
+                    EraChains.DB_CONFIG.runner(sources));
             this.row = group.configRow();
-            this.backfill = row == null ? backfill(group) : null;
-            this.sources = DbEraRules.sources(group, backfill);
-            this.fileProvider = sources.fileProvider();
-            this.host = EraChains.DB_CONFIG.host(null, sources);
-            this.runner = EraChains.DB_CONFIG.runner(sources);
+            this.backfill = backfill;
+            this.sources = sources;
+        }
+
+        /** The row's provider, or the back-fill's for a group without a row. */
+        @Override
+        String dbValue() {
+            return sources.configRow();
         }
 
         void folder() {
-            FolderCheck.of(group.folder(), group.file(), "so CLAUDE.md and the group's memory are gone")
-                    .ifPresent(check -> add(check.kind(), Severity.ERROR, null, check.message(), check.fixes()));
+            folder("so CLAUDE.md and the group's memory are gone");
         }
 
         void row() {
@@ -159,7 +156,7 @@ public final class DbEraRules implements DriftRules {
             }
             String legacy = group.agentProvider();
             if (ProviderChain.isSet(legacy) && !lower(legacy).equals(runner)) {
-                findings.add(new Finding(FindingKind.LEGACY_GROUP_PROVIDER_IGNORED, Severity.INFO, group.id(),
+                add(new Finding(FindingKind.LEGACY_GROUP_PROVIDER_IGNORED, Severity.INFO, group.id(),
                         group.folder(), null, legacy, fileProvider, host, runner,
                         "agent_groups.agent_provider says " + legacy + ", but nothing reads it any more: the row says "
                                 + runner + ". Dashboards and older skill texts still show it, so it misleads.",
@@ -217,7 +214,7 @@ public final class DbEraRules implements DriftRules {
                         List.of(Fix.NORMALIZE_PROVIDER));
             }
             if (!providers.runnerKnows(runner)) {
-                broken = true;
+                runnerIsUnknown();
                 add(FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, null,
                         "The runner would start '" + runner + "' (from the " + rowName() + "), which it has no provider"
                                 + " for: each container exits at once with 'Unknown provider' (known: "
@@ -233,13 +230,10 @@ public final class DbEraRules implements DriftRules {
         }
 
         void session(SessionOverride session) {
-            String override = session.agentProvider();
-            if ("".equals(override)) {
-                addSession(session, FindingKind.PROVIDER_EMPTY_STRING, Severity.INFO, host,
-                        "sessions.agent_provider of " + session.id() + " holds '' (treated as unset).",
-                        List.of(Fix.NORMALIZE_PROVIDER));
+            if (emptyOverride(session)) {
                 return;
             }
+            String override = session.agentProvider();
             String sessionHost = EraChains.DB_CONFIG.host(override, sources);
             if (!sessionHost.equals(runner)) {
                 addSession(session, FindingKind.SESSION_PROVIDER_MISMATCH,
@@ -254,43 +248,13 @@ public final class DbEraRules implements DriftRules {
                                 + " anyway; the override pins its host side against later changes of the row.",
                         List.of(Fix.CLEAR_SESSION_OVERRIDE));
             }
-            if (session.active() && !providers.hostKnows(lower(override))) {
-                addSession(session, FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, sessionHost,
-                        "Active session " + session.id() + " overrides the provider with '" + override
-                                + "', which the host does not know.",
-                        List.of(Fix.CLEAR_SESSION_OVERRIDE));
-            }
-            if (!override.equals(lower(override))) {
-                addSession(session, FindingKind.PROVIDER_NOT_NORMALIZED, Severity.INFO, sessionHost,
-                        "Session " + session.id() + " override '" + override + "' has upper-case letters; it works"
-                                + " because the host lower-cases it.",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-            }
-        }
-
-        GroupResult result() {
-            boolean brokenByKind = findings.stream().anyMatch(f -> f.kind().breaksGroup());
-            boolean problems = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
-            GroupStatus status = broken || brokenByKind ? GroupStatus.BROKEN
-                    : problems ? GroupStatus.DRIFTED : GroupStatus.ALIGNED;
-            return new GroupResult(new GroupDrift(group.id(), group.folder(), status, host, runner), List.copyOf(findings));
+            overrideHygiene(session, sessionHost, providers);
         }
 
         private String rowName() {
             return row != null ? "container_configs row" : "row the back-fill would create";
         }
 
-        /** A group-level finding: the DB value is the row's provider, the file value the file's provider. */
-        private void add(FindingKind kind, Severity severity, String fileValue, String message, List<Fix> fixes) {
-            findings.add(new Finding(kind, severity, group.id(), group.folder(), null, sources.configRow(),
-                    fileValue != null ? fileValue : fileProvider, host, runner, message, fixes));
-        }
-
-        private void addSession(SessionOverride session, FindingKind kind, Severity severity, String sessionHost,
-                String message, List<Fix> fixes) {
-            findings.add(new Finding(kind, severity, group.id(), group.folder(), session.id(), session.agentProvider(),
-                    fileProvider, sessionHost, runner, message, fixes));
-        }
     }
 
     /** The top-level keys where the file and the host's document differ, for a person. */
@@ -318,7 +282,4 @@ public final class DbEraRules implements DriftRules {
         return value == null ? "NULL" : "'" + value + "'";
     }
 
-    private static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
-    }
 }

@@ -2,17 +2,14 @@ package io.nanoclaw.admin.drift;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
 
-import io.nanoclaw.admin.containerconfig.ConfigFileState;
 import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
 import io.nanoclaw.admin.containerconfig.ContainerConfigValidator;
 import io.nanoclaw.admin.containerconfig.KnownField;
-import io.nanoclaw.admin.install.GroupFolder;
 import io.nanoclaw.admin.providers.KnownProviders;
 import io.nanoclaw.admin.providers.ProviderChain;
 
@@ -42,27 +39,27 @@ public final class FileEraRules implements DriftRules {
         return judgement.result();
     }
 
-    private final class Judgement {
+    private final class Judgement extends GroupJudgement {
 
-        private final GroupInput group;
-        private final List<Finding> findings = new ArrayList<>();
         private final ContainerConfigDocument document;
-        private final String fileProvider;
-        private final String host;
-        private final String runner;
-        private boolean broken;
+
+        Judgement(GroupInput group, String fileProvider) {
+            super(group, fileProvider, ProviderChain.host(null, group.agentProvider(), fileProvider),
+                    ProviderChain.runner(fileProvider));
+            this.document = group.file().effectiveDocument();
+        }
 
         Judgement(GroupInput group) {
-            this.group = group;
-            this.document = group.file().effectiveDocument();
-            this.fileProvider = DriftRules.fileProvider(document);
-            this.host = ProviderChain.host(null, group.agentProvider(), fileProvider);
-            this.runner = ProviderChain.runner(fileProvider);
+            this(group, DriftRules.fileProvider(group.file().effectiveDocument()));
+        }
+
+        @Override
+        String dbValue() {
+            return group.agentProvider();
         }
 
         void folder() {
-            FolderCheck.of(group.folder(), group.file(), "without its CLAUDE.md or skills")
-                    .ifPresent(check -> add(check.kind(), Severity.ERROR, null, check.message(), check.fixes()));
+            folder("without its CLAUDE.md or skills");
         }
 
         void file() {
@@ -144,7 +141,7 @@ public final class FileEraRules implements DriftRules {
                         List.of(Fix.ALIGN_FROM_DB, Fix.ALIGN_FROM_FILE));
             }
             if (!providers.runnerKnows(runner)) {
-                broken = true;
+                runnerIsUnknown();
                 add(FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, null,
                         "The runner would start '" + runner + "', which it has no provider for: the container exits"
                                 + " with 'Unknown provider' (known: " + String.join(", ", providers.runner()) + ").",
@@ -174,13 +171,10 @@ public final class FileEraRules implements DriftRules {
         }
 
         void session(SessionOverride session) {
-            String override = session.agentProvider();
-            if ("".equals(override)) {
-                addSession(session, FindingKind.PROVIDER_EMPTY_STRING, Severity.INFO, host,
-                        "sessions.agent_provider of " + session.id() + " holds '' (treated as unset).",
-                        List.of(Fix.NORMALIZE_PROVIDER));
+            if (emptyOverride(session)) {
                 return;
             }
+            String override = session.agentProvider();
             String sessionHost = ProviderChain.host(override, group.agentProvider(), fileProvider);
             if (!sessionHost.equals(runner)) {
                 addSession(session, FindingKind.SESSION_PROVIDER_MISMATCH, session.active() ? Severity.ERROR : Severity.INFO,
@@ -195,42 +189,7 @@ public final class FileEraRules implements DriftRules {
                                 + " anyway; the override pins it against later group changes.",
                         List.of(Fix.CLEAR_SESSION_OVERRIDE));
             }
-            if (session.active() && !providers.hostKnows(lower(override))) {
-                addSession(session, FindingKind.PROVIDER_UNKNOWN, Severity.ERROR, sessionHost,
-                        "Active session " + session.id() + " overrides the provider with '" + override
-                                + "', which the host does not know.",
-                        List.of(Fix.CLEAR_SESSION_OVERRIDE));
-            }
-            if (!override.equals(lower(override))) {
-                addSession(session, FindingKind.PROVIDER_NOT_NORMALIZED, Severity.INFO, sessionHost,
-                        "Session " + session.id() + " override '" + override + "' has upper-case letters; it works"
-                                + " because the host lower-cases it.",
-                        List.of(Fix.NORMALIZE_PROVIDER));
-            }
+            overrideHygiene(session, sessionHost, providers);
         }
-
-        GroupResult result() {
-            boolean brokenByKind = findings.stream().anyMatch(f -> f.kind().breaksGroup());
-            boolean problems = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
-            GroupStatus status = broken || brokenByKind ? GroupStatus.BROKEN
-                    : problems ? GroupStatus.DRIFTED : GroupStatus.ALIGNED;
-            return new GroupResult(new GroupDrift(group.id(), group.folder(), status, host, runner), List.copyOf(findings));
-        }
-
-        /** A group-level finding: the DB value is the group's column, the file value the file's provider unless given. */
-        private void add(FindingKind kind, Severity severity, String fileValue, String message, List<Fix> fixes) {
-            findings.add(new Finding(kind, severity, group.id(), group.folder(), null, group.agentProvider(),
-                    fileValue != null ? fileValue : fileProvider, host, runner, message, fixes));
-        }
-
-        private void addSession(SessionOverride session, FindingKind kind, Severity severity, String sessionHost,
-                String message, List<Fix> fixes) {
-            findings.add(new Finding(kind, severity, group.id(), group.folder(), session.id(), session.agentProvider(),
-                    fileProvider, sessionHost, runner, message, fixes));
-        }
-    }
-
-    private static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.nanoclaw.admin.drift;
 
+import static io.nanoclaw.admin.drift.RuleTestSupport.*;
 import static io.nanoclaw.admin.drift.FindingKind.ASSISTANT_NAME_EMPTY;
 import static io.nanoclaw.admin.drift.FindingKind.BACKFILL_WILL_FAIL;
 import static io.nanoclaw.admin.drift.FindingKind.CLI_SCOPE_INVALID;
@@ -70,13 +71,8 @@ import io.nanoclaw.admin.providers.KnownProviders;
  */
 class DbEraRulesTest {
 
-    static final String ID = "ag-1714000000000-k3x9qa";
-    static final String NAME = "Research";
-    static final String FOLDER = "research";
     static final String UPDATED_AT = "2026-05-10T08:00:00.050Z";
 
-    static final KnownProviders KNOWN = KnownProviders.configured(List.of("claude", "codex", "opencode", "mock"));
-    static final MountAllowlist NO_ALLOWLIST = MountAllowlist.load(Path.of("/nonexistent", "mount-allowlist.json"));
 
     final DriftRules rules = new DbEraRules(KNOWN, NO_ALLOWLIST);
 
@@ -166,20 +162,11 @@ class DbEraRulesTest {
         return new Row().provider(provider);
     }
 
-    /** A container.json as the store would read it from these bytes. */
-    static ContainerConfigFile read(String folder, byte[] bytes) {
-        ContainerConfigFormat.Parsed parsed = ContainerConfigFormat.parse(bytes);
-        return parsed.state() == ConfigFileState.OK ? ContainerConfigFile.ok(folder, bytes, parsed.document())
-                : ContainerConfigFile.broken(folder, parsed.state(), bytes, parsed.error());
-    }
 
     static ContainerConfigFile file(String json) {
         return read(FOLDER, utf8(json.replace("$ID", ID).replace("$NAME", NAME)));
     }
 
-    static ContainerConfigFile state(ConfigFileState state) {
-        return ContainerConfigFile.absent(FOLDER, state, ParseError.of("as the store reports it"));
-    }
 
     /** The document the host writes from this row at the next spawn. */
     static ContainerConfigDocument materialized(Row row) {
@@ -232,17 +219,8 @@ class DbEraRulesTest {
         return new GroupInput(ID, NAME, folder, null, file, List.of(), row == null ? null : row.build());
     }
 
-    static SessionOverride session(String id, String provider, String status) {
-        return new SessionOverride(id, ID, provider, status);
-    }
 
-    static SessionOverride active(String provider) {
-        return session("sess-1714000000001-act001", provider, "active");
-    }
 
-    static SessionOverride closed(String provider) {
-        return session("sess-1714000000002-cls001", provider, "closed");
-    }
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -254,20 +232,8 @@ class DbEraRulesTest {
         return rules.judge(input);
     }
 
-    static List<FindingKind> kinds(GroupResult result) {
-        return result.findings().stream().map(Finding::kind).toList();
-    }
 
-    static GroupStatus status(GroupResult result) {
-        return result.drift().status();
-    }
 
-    /** The one finding of this kind (fails when there is none or several). */
-    static Finding only(GroupResult result, FindingKind kind) {
-        List<Finding> matching = result.findings().stream().filter(f -> f.kind() == kind).toList();
-        assertThat(matching).as("findings of kind %s in %s", kind, result.findings()).hasSize(1);
-        return matching.get(0);
-    }
 
     // ---- the catalogue as a table -------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package io.nanoclaw.admin.drift;
 
+import static io.nanoclaw.admin.drift.RuleTestSupport.*;
 import static io.nanoclaw.admin.drift.FindingKind.CONFIG_FIELD_INVALID;
 import static io.nanoclaw.admin.drift.FindingKind.CONFIG_FILE_MALFORMED;
 import static io.nanoclaw.admin.drift.FindingKind.CONFIG_FILE_MISSING;
@@ -51,24 +52,13 @@ import io.nanoclaw.admin.providers.KnownProviders;
  */
 class FileEraRulesTest {
 
-    static final String ID = "ag-1714000000000-k3x9qa";
-    static final String NAME = "Research";
-    static final String FOLDER = "research";
     static final String CURRENT_IDENTITY = "\"agentGroupId\": \"$ID\", \"groupName\": \"$NAME\", \"assistantName\": \"$NAME\"";
 
-    static final KnownProviders KNOWN = KnownProviders.configured(List.of("claude", "codex", "opencode", "mock"));
-    static final MountAllowlist NO_ALLOWLIST = MountAllowlist.load(Path.of("/nonexistent", "mount-allowlist.json"));
 
     final DriftRules rules = new FileEraRules(KNOWN, NO_ALLOWLIST);
 
     // ---- inputs -------------------------------------------------------------------------------------------------
 
-    /** A container.json as the store would read it from these bytes. */
-    static ContainerConfigFile read(String folder, byte[] bytes) {
-        ContainerConfigFormat.Parsed parsed = ContainerConfigFormat.parse(bytes);
-        return parsed.state() == ConfigFileState.OK ? ContainerConfigFile.ok(folder, bytes, parsed.document())
-                : ContainerConfigFile.broken(folder, parsed.state(), bytes, parsed.error());
-    }
 
     static ContainerConfigFile file(String json) {
         return read(FOLDER, json.replace("$ID", ID).replace("$NAME", NAME).getBytes(StandardCharsets.UTF_8));
@@ -79,9 +69,6 @@ class FileEraRulesTest {
         return file("absent".equals(jsonValue) ? "{}" : "{\"provider\": " + jsonValue + "}");
     }
 
-    static ContainerConfigFile state(ConfigFileState state) {
-        return ContainerConfigFile.absent(FOLDER, state, ParseError.of("as the store reports it"));
-    }
 
     static GroupInput group(String dbProvider, ContainerConfigFile file, SessionOverride... sessions) {
         return new GroupInput(ID, NAME, FOLDER, dbProvider, file, List.of(sessions));
@@ -91,17 +78,8 @@ class FileEraRulesTest {
         return new GroupInput(ID, NAME, folder, null, file, List.of());
     }
 
-    static SessionOverride session(String id, String provider, String status) {
-        return new SessionOverride(id, ID, provider, status);
-    }
 
-    static SessionOverride active(String provider) {
-        return session("sess-1714000000001-act001", provider, "active");
-    }
 
-    static SessionOverride closed(String provider) {
-        return session("sess-1714000000002-cls001", provider, "closed");
-    }
 
     // ---- outputs ------------------------------------------------------------------------------------------------
 
@@ -109,20 +87,8 @@ class FileEraRulesTest {
         return rules.judge(input);
     }
 
-    static List<FindingKind> kinds(GroupResult result) {
-        return result.findings().stream().map(Finding::kind).toList();
-    }
 
-    static GroupStatus status(GroupResult result) {
-        return result.drift().status();
-    }
 
-    /** The one finding of this kind (fails when there is none or several). */
-    static Finding only(GroupResult result, FindingKind kind) {
-        List<Finding> matching = result.findings().stream().filter(f -> f.kind() == kind).toList();
-        assertThat(matching).as("findings of kind %s in %s", kind, result.findings()).hasSize(1);
-        return matching.get(0);
-    }
 
     // ---- the catalogue as a table -------------------------------------------------------------------------------
 
