@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -56,38 +53,13 @@ public abstract class EditableSampleInstallTest {
 
     @BeforeEach
     void putTheSampleBack() throws Exception {
-        try (var connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH DATABASE '" + SampleInstall.original().resolve("data/v2.db") + "' AS sample");
-            try {
-                statement.execute("DELETE FROM main.sessions");
-                statement.execute("DELETE FROM main.messaging_group_agents");
-                statement.execute("DELETE FROM main.agent_groups");
-                statement.execute("DELETE FROM main.messaging_groups");
-                statement.execute("INSERT INTO main.messaging_groups SELECT * FROM sample.messaging_groups");
-                statement.execute("INSERT INTO main.agent_groups SELECT * FROM sample.agent_groups");
-                statement.execute("INSERT INTO main.messaging_group_agents SELECT * FROM sample.messaging_group_agents");
-                statement.execute("INSERT INTO main.sessions SELECT * FROM sample.sessions");
-            } finally {
-                statement.execute("DETACH DATABASE sample");
-            }
-        }
-        Path groups = INSTALL.resolve("groups");
-        try (Stream<Path> paths = Files.walk(groups)) {
-            paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(groups)).forEach(p -> p.toFile().delete());
-        }
-        Path sampleGroups = SampleInstall.original().resolve("groups");
-        try (Stream<Path> paths = Files.walk(sampleGroups)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = groups.resolve(sampleGroups.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        SampleInstall.putBack(dataSource, SampleInstall.original(), INSTALL, FILE_ERA_TABLES);
         drift.scan();
     }
+
+    /** NanoClaw's tables of the file-era sample, parents first. */
+    static final java.util.List<String> FILE_ERA_TABLES = java.util.List.of("messaging_groups", "agent_groups",
+            "messaging_group_agents", "sessions");
 
     protected static String bearer(String token) {
         return "Bearer " + token;

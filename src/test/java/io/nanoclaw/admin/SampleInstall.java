@@ -58,6 +58,42 @@ public final class SampleInstall {
         return files;
     }
 
+    /**
+     * Puts an install that tests change back as the sample has it, through the service's own DataSource (which stays
+     * open): every row of {@code tables} (parents first) and every group folder.
+     */
+    public static void putBack(javax.sql.DataSource dataSource, Path original, Path install, java.util.List<String> tables)
+            throws Exception {
+        try (var connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ATTACH DATABASE '" + original.resolve("data/v2.db") + "' AS sample");
+            try {
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    statement.execute("DELETE FROM main." + tables.get(i));
+                }
+                for (String table : tables) {
+                    statement.execute("INSERT INTO main." + table + " SELECT * FROM sample." + table);
+                }
+            } finally {
+                statement.execute("DETACH DATABASE sample");
+            }
+        }
+        Path groups = install.resolve("groups");
+        try (Stream<Path> paths = Files.walk(groups)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(groups)).forEach(p -> p.toFile().delete());
+        }
+        Path sampleGroups = original.resolve("groups");
+        try (Stream<Path> paths = Files.walk(sampleGroups)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = groups.resolve(sampleGroups.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
     /** Copies the sample install into {@code target} (created if needed) and returns it. */
     public static Path copyTo(Path target) {
         return copy(original(), target);

@@ -67,6 +67,9 @@ public class ChangeExecutor {
     }
 
     private void applyInTransaction(ChangePlan plan, List<Written> written, TransactionStatus status) {
+        for (DbInsert insert : plan.dbInserts()) {
+            insert(insert);
+        }
         for (DbChange change : plan.dbChanges()) {
             update(change);
         }
@@ -83,13 +86,32 @@ public class ChangeExecutor {
         }
     }
 
+    private void insert(DbInsert insert) {
+        String table = insert.table().sql();
+        String key = insert.table().key();
+        List<String> columns = new ArrayList<>(insert.values().keySet());
+        List<Object> values = new ArrayList<>();
+        values.add(insert.rowId());
+        values.addAll(insert.values().values());
+        values.add(insert.rowId());
+        // INSERT … SELECT … WHERE NOT EXISTS: a row someone else inserted in between is a conflict, never replaced.
+        int rows = jdbc.update("INSERT INTO " + table + " (" + key + (columns.isEmpty() ? "" : ", " + String.join(", ", columns))
+                + ") SELECT ?" + ", ?".repeat(columns.size()) + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE "
+                + key + " = ?)", values.toArray());
+        if (rows != 1) {
+            throw new ConflictException(table + " already has a row for " + insert.rowId()
+                    + "; someone else created it. Nothing was changed: look again and retry.");
+        }
+    }
+
     private void update(DbChange change) {
         String table = change.table().sql();
+        String key = change.table().key();
         String column = change.column();
         int rows = change.before() == null
-                ? jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL",
-                        change.after(), change.rowId())
-                : jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE id = ? AND " + column + " = ?",
+                ? jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE " + key + " = ? AND " + column
+                        + " IS NULL", change.after(), change.rowId())
+                : jdbc.update("UPDATE " + table + " SET " + column + " = ? WHERE " + key + " = ? AND " + column + " = ?",
                         change.after(), change.rowId(), change.before());
         if (rows != 1) {
             throw new ConflictException(table + " row " + change.rowId() + " no longer holds the " + column

@@ -1,31 +1,56 @@
 package io.nanoclaw.admin.change;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * One column of one NanoClaw row, from {@code before} to {@code after} (null = SQL NULL). Applied only while the
- * column still holds {@code before}: a row changed by someone else in between is a conflict, not an overwrite.
+ * One column of one NanoClaw row, from {@code before} to {@code after} (null = SQL NULL; text, or a whole number for
+ * {@code container_configs.max_messages_per_prompt}). Applied only while the column still holds {@code before}: a row
+ * changed by someone else in between is a conflict, not an overwrite.
  */
-public record DbChange(Table table, String rowId, String column, String before, String after) {
+public record DbChange(Table table, String rowId, String column, Object before, Object after) {
 
     /** The NanoClaw tables and columns the service may change, and nothing else. */
     public enum Table {
-        AGENT_GROUPS("agent_groups"), SESSIONS("sessions");
+        AGENT_GROUPS("agent_groups", "id", Set.of("agent_provider", "name")),
+        SESSIONS("sessions", "id", Set.of("agent_provider")),
+        /** The DB-config era's row of a group (NanoClaw's columns only, never a fork's). */
+        CONTAINER_CONFIGS("container_configs", "agent_group_id", Set.of("provider", "model", "effort", "image_tag",
+                "assistant_name", "max_messages_per_prompt", "skills", "mcp_servers", "packages_apt", "packages_npm",
+                "additional_mounts", "updated_at", "cli_scope"));
 
         private final String sql;
+        private final String key;
+        private final Set<String> columns;
 
-        Table(String sql) {
+        Table(String sql, String key, Set<String> columns) {
             this.sql = sql;
+            this.key = key;
+            this.columns = columns;
         }
 
         public String sql() {
             return sql;
         }
+
+        /** The primary-key column rows are found by. */
+        public String key() {
+            return key;
+        }
+
+        public boolean mayChange(String column) {
+            return columns.contains(column);
+        }
     }
 
     public DbChange {
-        if (!column.equals("agent_provider") && !(table == Table.AGENT_GROUPS && column.equals("name"))) {
+        if (!table.mayChange(column)) {
             throw new IllegalArgumentException("The service never changes " + table.sql() + "." + column);
+        }
+        if (before != null && !(before instanceof String || before instanceof Long)
+                || after != null && !(after instanceof String || after instanceof Long)) {
+            throw new IllegalArgumentException("A NanoClaw column holds text or a whole number here, not " + before
+                    + " / " + after);
         }
     }
 
@@ -38,7 +63,10 @@ public record DbChange(Table table, String rowId, String column, String before, 
         return table.sql() + "." + column + "[" + rowId + "]: " + sql(before) + " -> " + sql(after);
     }
 
-    private static String sql(String value) {
-        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    static String sql(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        return value instanceof Long number ? number.toString() : "'" + value.toString().replace("'", "''") + "'";
     }
 }

@@ -28,7 +28,7 @@ final class EditPages {
     record Problem(HttpStatus status, String message) {
 
         static Problem of(RuntimeException e) {
-            if (e instanceof EditRefusedException) {
+            if (e instanceof io.nanoclaw.admin.change.ChangeRefusedException) {
                 return new Problem(HttpStatus.CONFLICT, sentence(e.getMessage()));
             }
             if (e instanceof InvalidEditException || e instanceof InvalidConfigException) {

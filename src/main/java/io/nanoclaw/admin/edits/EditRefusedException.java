@@ -1,7 +1,9 @@
 package io.nanoclaw.admin.edits;
 
+import io.nanoclaw.admin.change.ChangeRefusedException;
+
 /** An edit that cannot be made as asked (a broken file that cannot be edited losslessly, a fix that does not apply). */
-public class EditRefusedException extends RuntimeException {
+public class EditRefusedException extends ChangeRefusedException {
 
     public EditRefusedException(String message) {
         super(message);

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import io.nanoclaw.admin.change.ChangePlan;
 import io.nanoclaw.admin.change.DbChange;
 import io.nanoclaw.admin.change.DbChange.Table;
-import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.groups.AgentGroup;
 import io.nanoclaw.admin.sessions.Session;
 import io.nanoclaw.admin.sessions.SessionFilter;
@@ -25,27 +24,24 @@ public class ProviderEditService {
     private final EditTargets targets;
     private final EditRunner runner;
     private final SessionService sessions;
-    private final DbEraChangeGuard guard;
+    private final ConfigPlace place;
 
-    ProviderEditService(EditTargets targets, EditRunner runner, SessionService sessions, DbEraChangeGuard guard) {
+    ProviderEditService(EditTargets targets, EditRunner runner, SessionService sessions, ConfigPlace place) {
         this.targets = targets;
         this.runner = runner;
         this.sessions = sessions;
-        this.guard = guard;
+        this.place = place;
     }
 
     /** The group's provider in the DB and in container.json; null or blank clears both (the runner then runs claude). */
     public EditResult setGroupProvider(String groupId, String requested, boolean dryRun, String reason) {
         AgentGroup group = targets.group(groupId);
-        guard.refuse("Changing the group's provider", group.id());
         String provider = targets.provider("agentProvider", requested);
-        ContainerConfigFile file = targets.file(group);
+        ConfigPlace.Changes changes = place.provider(group, provider);
         ChangePlan plan = new ChangePlan("SET_GROUP_PROVIDER", group.id(), group.folder(), null,
-                provider == null ? "Clear the provider of " + group.folder() + " in the DB and in container.json"
-                        : "Set the provider of " + group.folder() + " to " + provider + " in the DB and in container.json",
-                List.of(new DbChange(Table.AGENT_GROUPS, group.id(), "agent_provider", group.agentProvider(), provider)),
-                List.of(targets.withProvider(group, file, provider)),
-                nextSteps(groupId));
+                provider == null ? "Clear the provider of " + group.folder() + " " + place.where()
+                        : "Set the provider of " + group.folder() + " to " + provider + " " + place.where(),
+                changes.inserts(), changes.db(), changes.files(), nextSteps(groupId));
         return runner.run(plan, dryRun, reason);
     }
 
@@ -84,8 +80,7 @@ public class ProviderEditService {
     }
 
     private List<String> nextSteps(String groupId) {
-        List<String> steps = new ArrayList<>();
-        steps.add(NEXT_SPAWN);
+        List<String> steps = new ArrayList<>(place.whenItTakesEffect());
         long overrides = sessions.list(SessionFilter.ofGroupWithOverrides(groupId), PageRequest.of(0, 1)).getTotalElements();
         if (overrides > 0) {
             steps.add(overrides + " session(s) of this group carry their own override, which the host prefers; see the"

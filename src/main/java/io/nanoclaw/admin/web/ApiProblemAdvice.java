@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.nanoclaw.admin.change.ConflictException;
 import io.nanoclaw.admin.containerconfig.StaleVersionException;
 import io.nanoclaw.admin.drift.UnknownGroupException;
-import io.nanoclaw.admin.edits.EditRefusedException;
+import io.nanoclaw.admin.change.ChangeRefusedException;
 import io.nanoclaw.admin.edits.InvalidConfigException;
 import io.nanoclaw.admin.edits.InvalidEditException;
 import io.nanoclaw.admin.edits.PreconditionRequiredException;
@@ -32,6 +32,9 @@ import io.nanoclaw.admin.groups.GroupNotFoundException;
 import io.nanoclaw.admin.install.InvalidFolderException;
 import io.nanoclaw.admin.install.SqliteBusy;
 import io.nanoclaw.admin.listing.InvalidListRequestException;
+import io.nanoclaw.admin.restart.HostNoAnswerException;
+import io.nanoclaw.admin.restart.HostNotRunningException;
+import io.nanoclaw.admin.restart.HostRefusedException;
 import io.nanoclaw.admin.security.AccessConflictException;
 import io.nanoclaw.admin.security.InvalidAccessRequestException;
 import io.nanoclaw.admin.security.OperatorNotFoundException;
@@ -81,8 +84,8 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.CONFLICT, e, request);
     }
 
-    @ExceptionHandler(EditRefusedException.class)
-    ResponseEntity<ProblemDetail> editRefused(EditRefusedException e, WebRequest request) {
+    @ExceptionHandler(ChangeRefusedException.class)
+    ResponseEntity<ProblemDetail> editRefused(ChangeRefusedException e, WebRequest request) {
         return problem(ProblemType.EDIT_REFUSED, e, request);
     }
 
@@ -110,6 +113,24 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("diff", e.yourChange());
         return ResponseEntity.status(problem.getStatus()).eTag(e.current().etag())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(withInstance(problem, request));
+    }
+
+    @ExceptionHandler(HostNotRunningException.class)
+    ResponseEntity<ProblemDetail> hostNotRunning(HostNotRunningException e, WebRequest request) {
+        return problem(ProblemType.HOST_NOT_RUNNING, e, request);
+    }
+
+    /** The host's own error code and message as members, for scripts. */
+    @ExceptionHandler(HostRefusedException.class)
+    ResponseEntity<ProblemDetail> hostRefused(HostRefusedException e, WebRequest request) {
+        return problem(ProblemType.HOST_REFUSED, e, request, "code", e.code(), "message", e.hostMessage());
+    }
+
+    /** requestSent: whether the host may have acted on the request although it gave no usable answer. */
+    @ExceptionHandler(HostNoAnswerException.class)
+    ResponseEntity<ProblemDetail> hostNoAnswer(HostNoAnswerException e, WebRequest request) {
+        log.warn("NanoClaw's host gave no usable answer on {}: {}", describe(request), e.getMessage());
+        return problem(ProblemType.HOST_NO_ANSWER, e, request, "requestSent", e.requestSent());
     }
 
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)

@@ -20,6 +20,9 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    HOST_NOT_RUNNING("host-not-running", HttpStatus.CONFLICT, "NanoClaw's host is not running"),
+    HOST_REFUSED("host-refused", HttpStatus.CONFLICT, "NanoClaw's host refused the request"),
+    HOST_NO_ANSWER("host-no-answer", HttpStatus.BAD_GATEWAY, "NanoClaw's host gave no usable answer"),
     INSTALL_BUSY("install-busy", HttpStatus.SERVICE_UNAVAILABLE, "NanoClaw's database is busy"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

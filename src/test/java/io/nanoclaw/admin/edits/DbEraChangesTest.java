@@ -1,7 +1,6 @@
 package io.nanoclaw.admin.edits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -25,7 +24,6 @@ import io.nanoclaw.admin.SampleInstall;
  */
 class DbEraChangesTest extends AttachedDbEraSampleInstallTest {
 
-    static final String OPS_BOT = "ag-1776161200000-legcy1";
     static final String RESEARCH = "ag-1776160900000-divrg1";
     static final String SUPPORT = "ag-1776161300000-sessov";
 
@@ -33,26 +31,19 @@ class DbEraChangesTest extends AttachedDbEraSampleInstallTest {
     MockMvc mvc;
 
     @Test
-    void changesNanoclawWouldIgnoreAreRefusedAndChangeNothing() throws Exception {
+    void changesNanoclawWouldIgnoreAreRefusedAndADryRunChangesNothing() throws Exception {
         Map<String, String> before = SampleInstall.snapshot(INSTALL);
 
-        mvc.perform(api(patch("/api/groups/" + OPS_BOT)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"agentProvider\":\"codex\"}"))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("urn:nanoclaw-admin:problem:edit-refused"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ncl groups config update")));
         mvc.perform(api(put("/api/groups/" + RESEARCH + "/container-config")).header(HttpHeaders.IF_MATCH, "\"x\"")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"provider\":\"codex\"}"))
                 .andExpect(status().isConflict());
         mvc.perform(api(post("/api/groups/" + RESEARCH + "/fixes")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fix\":\"ALIGN_FROM_FILE\"}"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:nanoclaw-admin:problem:edit-refused"));
         mvc.perform(api(post("/api/groups/" + RESEARCH + "/fixes")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"fix\":\"MATERIALIZE_FROM_DB\"}"))
-                .andExpect(status().isConflict());
-        mvc.perform(api(post("/api/drift/align")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"source\":\"db\"}"))
-                .andExpect(status().isConflict());
+                        .content("{\"fix\":\"MATERIALIZE_FROM_DB\",\"dryRun\":true}"))
+                .andExpect(status().isOk());
 
         assertThat(SampleInstall.snapshot(INSTALL)).isEqualTo(before);
     }

@@ -1,0 +1,45 @@
+package io.nanoclaw.admin.edits;
+
+import java.util.List;
+
+import io.nanoclaw.admin.change.DbChange;
+import io.nanoclaw.admin.change.DbInsert;
+import io.nanoclaw.admin.change.FileChange;
+import io.nanoclaw.admin.groups.AgentGroup;
+
+/**
+ * Where a group's configuration lives in the install's era, and so what a change to it must write: the seam between
+ * the eras for every change. The file era ({@link FileEraConfigPlace}) writes {@code agent_groups.agent_provider} and
+ * container.json; the DB-config era ({@link DbEraConfigPlace}) writes the {@code container_configs} row and
+ * container.json exactly as the host would materialise it from the row.
+ */
+interface ConfigPlace {
+
+    /** The changes that make {@code provider} (lower-cased, registered; null = unset) the group's provider in force. */
+    Changes provider(AgentGroup group, String provider);
+
+    /** The changes that lower-case the group's provider in force and store NULL for {@code ''}. */
+    Changes normalizeProvider(AgentGroup group);
+
+    /** Where a provider change writes, for a person: "in the DB and in container.json". */
+    String where();
+
+    /** The group's provider in force, as stored (the file era: the DB column; the DB era: the row's). */
+    String provider(AgentGroup group);
+
+    /** When a change takes effect in NanoClaw, for the answer's next steps. */
+    List<String> whenItTakesEffect();
+
+    /** What a change writes: rows inserted, columns changed, files written. */
+    record Changes(List<DbInsert> inserts, List<DbChange> db, List<FileChange> files) {
+
+        static Changes of(List<DbChange> db, List<FileChange> files) {
+            return new Changes(List.of(), db, files);
+        }
+
+        /** These changes and {@code more} DB changes (a session's override cleared in the same unit). */
+        Changes and(List<DbChange> more) {
+            return new Changes(inserts, java.util.stream.Stream.concat(db.stream(), more.stream()).toList(), files);
+        }
+    }
+}

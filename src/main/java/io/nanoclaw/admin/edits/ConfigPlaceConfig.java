@@ -1,0 +1,27 @@
+package io.nanoclaw.admin.edits;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.nanoclaw.admin.containerconfig.ConfigVersionRepository;
+import io.nanoclaw.admin.dbconfig.RowPlans;
+import io.nanoclaw.admin.install.DetectedEra;
+
+/** Picks where changes write and how fixes are planned, once, from the era detected at start. */
+@Configuration(proxyBeanMethods = false)
+class ConfigPlaceConfig {
+
+    @Bean
+    ConfigPlace configPlace(DetectedEra era, EditTargets targets, RowPlans rows) {
+        return era.era().isDbConfig() ? new DbEraConfigPlace(rows) : new FileEraConfigPlace(targets);
+    }
+
+    @Bean
+    Fixes fixes(DetectedEra era, EditTargets targets, RowPlans rows, ConfigPlace place,
+            ConfigVersionRepository versions) {
+        return era.era().isDbConfig() ? new DbEraFixes(targets, rows, place, Clock.systemUTC())
+                : new FileEraFixes(targets, versions);
+    }
+}

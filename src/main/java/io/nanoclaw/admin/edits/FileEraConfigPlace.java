@@ -1,0 +1,60 @@
+package io.nanoclaw.admin.edits;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.nanoclaw.admin.change.DbChange;
+import io.nanoclaw.admin.change.DbChange.Table;
+import io.nanoclaw.admin.change.FileChange;
+import io.nanoclaw.admin.containerconfig.ConfigFileState;
+import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
+import io.nanoclaw.admin.groups.AgentGroup;
+
+/** The file era: the provider is {@code agent_groups.agent_provider} and container.json's {@code provider}, together. */
+class FileEraConfigPlace implements ConfigPlace {
+
+    private final EditTargets targets;
+
+    FileEraConfigPlace(EditTargets targets) {
+        this.targets = targets;
+    }
+
+    @Override
+    public Changes provider(AgentGroup group, String provider) {
+        ContainerConfigFile file = targets.file(group);
+        return Changes.of(
+                List.of(new DbChange(Table.AGENT_GROUPS, group.id(), "agent_provider", group.agentProvider(), provider)),
+                List.of(targets.withProvider(group, file, provider)));
+    }
+
+    @Override
+    public Changes normalizeProvider(AgentGroup group) {
+        ContainerConfigFile file = targets.file(group);
+        List<FileChange> files = new ArrayList<>();
+        if (file.state() == ConfigFileState.OK && file.document().provider().isPresent()) {
+            files.add(targets.withProvider(group, file, normalized(file.document().provider().get())));
+        }
+        return Changes.of(List.of(new DbChange(Table.AGENT_GROUPS, group.id(), "agent_provider", group.agentProvider(),
+                normalized(group.agentProvider()))), files);
+    }
+
+    @Override
+    public String where() {
+        return "in the DB and in container.json";
+    }
+
+    @Override
+    public String provider(AgentGroup group) {
+        return group.agentProvider();
+    }
+
+    @Override
+    public List<String> whenItTakesEffect() {
+        return List.of(ProviderEditService.NEXT_SPAWN);
+    }
+
+    static String normalized(String provider) {
+        return provider == null || provider.isEmpty() ? null : provider.toLowerCase(Locale.ROOT);
+    }
+}
