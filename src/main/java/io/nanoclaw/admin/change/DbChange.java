@@ -12,21 +12,27 @@ public record DbChange(Table table, String rowId, String column, Object before, 
 
     /** The NanoClaw tables and columns the service may change, and nothing else. */
     public enum Table {
-        AGENT_GROUPS("agent_groups", "id", Set.of("agent_provider", "name")),
-        SESSIONS("sessions", "id", Set.of("agent_provider")),
+        AGENT_GROUPS("agent_groups", "id", Set.of("agent_provider", "name"),
+                Set.of("name", "folder", "agent_provider", "created_at")),
+        SESSIONS("sessions", "id", Set.of("agent_provider"), Set.of()),
         /** The DB-config era's row of a group (NanoClaw's columns only, never a fork's). */
-        CONTAINER_CONFIGS("container_configs", "agent_group_id", Set.of("provider", "model", "effort", "image_tag",
-                "assistant_name", "max_messages_per_prompt", "skills", "mcp_servers", "packages_apt", "packages_npm",
-                "additional_mounts", "updated_at", "cli_scope"));
+        CONTAINER_CONFIGS("container_configs", "agent_group_id", ConfigColumns.ALL, ConfigColumns.ALL);
 
         private final String sql;
         private final String key;
         private final Set<String> columns;
+        private final Set<String> insertable;
 
-        Table(String sql, String key, Set<String> columns) {
+        Table(String sql, String key, Set<String> columns, Set<String> insertable) {
             this.sql = sql;
             this.key = key;
             this.columns = columns;
+            this.insertable = insertable;
+        }
+
+        /** The columns a new row of this table may be given (its key aside). */
+        public boolean mayInsert(String column) {
+            return insertable.contains(column);
         }
 
         public String sql() {
@@ -41,6 +47,12 @@ public record DbChange(Table table, String rowId, String column, Object before, 
         public boolean mayChange(String column) {
             return columns.contains(column);
         }
+    }
+
+    private static final class ConfigColumns {
+        static final Set<String> ALL = Set.of("provider", "model", "effort", "image_tag", "assistant_name",
+                "max_messages_per_prompt", "skills", "mcp_servers", "packages_apt", "packages_npm", "additional_mounts",
+                "updated_at", "cli_scope");
     }
 
     public DbChange {

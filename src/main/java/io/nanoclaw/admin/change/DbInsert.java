@@ -12,7 +12,7 @@ public record DbInsert(DbChange.Table table, String rowId, Map<String, Object> v
 
     public DbInsert {
         for (String column : values.keySet()) {
-            if (!table.mayChange(column)) {
+            if (!table.mayInsert(column)) {
                 throw new IllegalArgumentException("The service never writes " + table.sql() + "." + column);
             }
         }

@@ -24,6 +24,19 @@ interface ConfigPlace {
     /** Where a provider change writes, for a person: "in the DB and in container.json". */
     String where();
 
+    /**
+     * What a new group's config needs besides its {@code agent_groups} row: the file era writes NanoClaw's default
+     * container.json unless one exists (an orphan folder adopted as it is); the DB era inserts the group's row as the
+     * host's back-fill would (from an adopted folder's file, else NanoClaw's defaults) and writes container.json from it.
+     */
+    Changes newGroup(AgentGroup group, String provider);
+
+    /** What renaming a group changes in its config: the file's identity fields, as the host would write them. */
+    Changes rename(AgentGroup renamed);
+
+    /** Deletes what the group's config keeps besides its folder, in the caller's transaction (the DB era: its row). */
+    void deleteWithGroup(org.springframework.jdbc.core.JdbcTemplate jdbc, String groupId);
+
     /** The group's provider in force, as stored (the file era: the DB column; the DB era: the row's). */
     String provider(AgentGroup group);
 

@@ -15,7 +15,8 @@ class ConfigPlaceConfig {
 
     @Bean
     ConfigPlace configPlace(DetectedEra era, EditTargets targets, RowPlans rows) {
-        return era.era().isDbConfig() ? new DbEraConfigPlace(rows) : new FileEraConfigPlace(targets);
+        return era.era().isDbConfig() ? new DbEraConfigPlace(rows, targets, Clock.systemUTC())
+                : new FileEraConfigPlace(targets);
     }
 
     @Bean

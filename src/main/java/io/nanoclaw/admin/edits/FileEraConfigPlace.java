@@ -8,6 +8,7 @@ import io.nanoclaw.admin.change.DbChange;
 import io.nanoclaw.admin.change.DbChange.Table;
 import io.nanoclaw.admin.change.FileChange;
 import io.nanoclaw.admin.containerconfig.ConfigFileState;
+import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.groups.AgentGroup;
 
@@ -37,6 +38,31 @@ class FileEraConfigPlace implements ConfigPlace {
         }
         return Changes.of(List.of(new DbChange(Table.AGENT_GROUPS, group.id(), "agent_provider", group.agentProvider(),
                 normalized(group.agentProvider()))), files);
+    }
+
+    @Override
+    public Changes newGroup(AgentGroup group, String provider) {
+        ContainerConfigFile file = targets.file(group);
+        if (file.state() != ConfigFileState.MISSING && file.state() != ConfigFileState.FOLDER_MISSING) {
+            return Changes.of(List.of(), List.of()); // an adopted folder keeps its file as it is
+        }
+        ContainerConfigDocument document = NanoclawDefaults.newConfig(group);
+        return Changes.of(List.of(), List.of(targets.change(group, file,
+                provider == null ? document : document.with("provider", provider))));
+    }
+
+    @Override
+    public Changes rename(AgentGroup renamed) {
+        ContainerConfigFile file = targets.file(renamed);
+        return Changes.of(List.of(), file.state() == ConfigFileState.OK
+                ? List.of(targets.change(renamed, file, file.document().with("groupName", renamed.name())
+                        .with("assistantName", renamed.name())))
+                : List.of());
+    }
+
+    @Override
+    public void deleteWithGroup(org.springframework.jdbc.core.JdbcTemplate jdbc, String groupId) {
+        // container.json lives in the folder, which the delete archives
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,18 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.nanoclaw.admin.audit.Actor;
 import io.nanoclaw.admin.audit.AuditService;
+import io.nanoclaw.admin.change.ChangeExecutor;
 import io.nanoclaw.admin.change.ChangePlan;
+import io.nanoclaw.admin.change.DbInsert;
 import io.nanoclaw.admin.change.DbChange;
 import io.nanoclaw.admin.change.DbChange.Table;
-import io.nanoclaw.admin.change.FileChange;
-import io.nanoclaw.admin.containerconfig.ConfigFileState;
-import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
-import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
-import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
-import io.nanoclaw.admin.containerconfig.FileVersion;
 import io.nanoclaw.admin.groups.AgentGroup;
 import io.nanoclaw.admin.groups.AgentGroupRepository;
 import io.nanoclaw.admin.install.GroupFolder;
@@ -58,12 +56,14 @@ public class GroupLifecycleService {
     private final Path archive;
     private final Clock clock = Clock.systemUTC();
 
-    private final DbEraChangeGuard guard;
+    private final ConfigPlace place;
+    private final ChangeExecutor executor;
 
     GroupLifecycleService(AgentGroupRepository groups, EditTargets targets, EditRunner runner, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager, ContainerConfigStore configs, GroupsDirectory folders,
-            AuditService audit, InstallProperties install, DbEraChangeGuard guard) {
-        this.guard = guard;
+            AuditService audit, InstallProperties install, ConfigPlace place, ChangeExecutor executor) {
+        this.place = place;
+        this.executor = executor;
         this.groups = groups;
         this.targets = targets;
         this.runner = runner;
@@ -88,7 +88,6 @@ public class GroupLifecycleService {
             throw new InvalidEditException("name", "a group needs a name");
         }
         GroupFolder folder = folder(folderName);
-        guard.refuse("Creating a group", "<new group>");
         String provider = targets.provider("agentProvider", requestedProvider);
         Optional<AgentGroup> existing = groups.findByFolder(folder.name());
         if (existing.isPresent()) {
@@ -100,29 +99,27 @@ public class GroupLifecycleService {
                 provider, NANOCLAW_TIME.format(now));
         Path path = folders.folder(folder);
         boolean folderExisted = Files.isDirectory(path);
-        transactions.executeWithoutResult(status -> {
-            jdbc.update("INSERT INTO agent_groups (id, name, folder, agent_provider, created_at) VALUES (?, ?, ?, ?, ?)",
-                    group.id(), group.name(), group.folder(), group.agentProvider(), group.createdAt());
-            try {
-                Files.createDirectories(path);
-                ContainerConfigFile file = configs.read(folder.name());
-                if (file.state() == ConfigFileState.MISSING) {
-                    ContainerConfigDocument document = NanoclawDefaults.newConfig(group);
-                    configs.write(folder, provider == null ? document : document.with("provider", provider),
-                            FileVersion.ABSENT, Actor.current());
-                }
-            } catch (IOException | RuntimeException e) {
-                if (!folderExisted) {
-                    deleteQuietly(path);
-                }
-                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-            }
-        });
         String summary = "Create group " + group.name() + " (" + group.id() + ") in groups/" + folder.name()
                 + (folderExisted ? ", adopting the existing folder" : "");
-        audit.record(new AuditService.Entry("CREATE_GROUP", group.id(), folder.name(), null, reason, summary,
-                "agent_groups[" + group.id() + "]: inserted (name '" + group.name() + "', folder '" + folder.name()
-                        + "', agent_provider " + (provider == null ? "NULL" : "'" + provider + "'") + ")", null));
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("name", group.name());
+        columns.put("folder", group.folder());
+        columns.put("agent_provider", group.agentProvider());
+        columns.put("created_at", group.createdAt());
+        ConfigPlace.Changes config = place.newGroup(group, provider);
+        List<DbInsert> inserts = new ArrayList<>();
+        inserts.add(new DbInsert(Table.AGENT_GROUPS, group.id(), columns));
+        inserts.addAll(config.inserts());
+        // One unit: the rows, then the folder and container.json (created if missing, removed again if the commit fails).
+        executor.apply(new ChangePlan("CREATE_GROUP", group.id(), folder.name(), null, summary, inserts, config.db(),
+                config.files(), place.whenItTakesEffect()), reason);
+        if (!Files.isDirectory(path)) {
+            try {
+                Files.createDirectories(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("The group was created, but its folder " + path + " could not be", e);
+            }
+        }
         return new LifecycleResult(group.id(), folder.name(), true, summary);
     }
 
@@ -132,18 +129,13 @@ public class GroupLifecycleService {
             throw new InvalidEditException("name", "a group needs a name");
         }
         AgentGroup group = targets.group(groupId);
-        guard.refuse("Renaming a group", group.id());
         AgentGroup renamed = new AgentGroup(group.id(), newName.strip(), group.folder(), group.agentProvider(),
                 group.createdAt());
-        ContainerConfigFile file = targets.file(group);
-        List<FileChange> files = file.state() == ConfigFileState.OK
-                ? List.of(FileChange.of(group.folder(), file.version(), file.rawText(), ContainerConfigFormat.render(
-                        file.document().with("groupName", renamed.name()).with("assistantName", renamed.name()))))
-                : List.of();
+        ConfigPlace.Changes config = place.rename(renamed);
         ChangePlan plan = new ChangePlan("RENAME_GROUP", group.id(), group.folder(), null,
                 "Rename " + group.folder() + " from '" + group.name() + "' to '" + renamed.name() + "'",
-                List.of(new DbChange(Table.AGENT_GROUPS, group.id(), "name", group.name(), renamed.name())), files,
-                List.of(ProviderEditService.NEXT_SPAWN));
+                List.of(new DbChange(Table.AGENT_GROUPS, group.id(), "name", group.name(), renamed.name())),
+                config.files(), place.whenItTakesEffect());
         return runner.run(plan, dryRun, reason);
     }
 
@@ -167,6 +159,7 @@ public class GroupLifecycleService {
             transactions.executeWithoutResult(status -> {
                 counts[0] = jdbc.update("DELETE FROM sessions WHERE agent_group_id = ?", groupId);
                 counts[1] = deleteRoutes(groupId);
+                place.deleteWithGroup(jdbc, groupId);
                 jdbc.update("DELETE FROM agent_groups WHERE id = ?", groupId);
                 if (moved) {
                     move(folder, archived);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -179,7 +180,7 @@ public class HostSocket {
 
     /** Waits until the channel is ready for {@code op}, or throws {@code late} at the deadline. */
     private static void await(SocketChannel channel, Selector selector, int op, long deadline,
-            java.util.function.Supplier<HostNoAnswerException> late) throws IOException {
+            Supplier<HostNoAnswerException> late) throws IOException {
         SelectionKey key = channel.keyFor(selector);
         if (key == null) {
             channel.register(selector, op);

@@ -181,6 +181,32 @@ class DbEraEditApiTest extends EditableDbEraSampleInstallTest {
         assertThat(SampleInstall.snapshot(INSTALL)).isNotEmpty();
     }
 
+    @Test
+    void aNewGroupGetsItsRowAndTheFileTheHostWouldWriteFromIt() throws Exception {
+        String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(api(post("/api/groups"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Night Shift\",\"folder\":\"night-shift\",\"agentProvider\":\"codex\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.groupId");
+
+        assertThat(row(id).get("provider")).isEqualTo("codex");
+        assertThat(read("groups/night-shift/container.json")).isEqualTo(materialized(id, "Night Shift"));
+        assertThat(drift.scan().findings()).filteredOn(f -> id.equals(f.groupId())).isEmpty();
+    }
+
+    @Test
+    void renamingRewritesTheFileFromTheRowAndDeletingTakesTheRowAlong() throws Exception {
+        mvc.perform(api(patch("/api/groups/" + RESEARCH)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Deep Research\"}"))
+                .andExpect(status().isOk());
+        assertThat(read("groups/research/container.json")).contains("\"groupName\": \"Deep Research\"")
+                .isEqualTo(materialized(RESEARCH, "Deep Research"));
+
+        mvc.perform(api(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/groups/" + RESEARCH + "?force=true"))).andExpect(status().isOk());
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM container_configs WHERE agent_group_id = ?",
+                Integer.class, RESEARCH)).isZero();
+    }
+
     private org.springframework.test.web.servlet.ResultActions fix(String groupId, String fix, String sessionId)
             throws Exception {
         String body = "{\"fix\":\"" + fix + "\"" + (sessionId != null ? ",\"sessionId\":\"" + sessionId + "\"" : "")

@@ -69,11 +69,12 @@ class DbEraGroupPagesTest extends AttachedDbEraSampleInstallTest {
     }
 
     @Test
-    void theDbEraHidesTheFileEraProviderFormAndSaysHowToChangeTheRow() throws Exception {
+    void theProviderFormChangesTheRowAndStartsFromTheRowsProvider() throws Exception {
         String html = page("/groups/" + OPS_BOT, "OPERATOR");
 
-        assertThat(html).contains("id=\"db-era-changes\"").doesNotContain("id=\"provider-form\"")
-                .doesNotContain("id=\"edit-config\"");
+        assertThat(html).contains("id=\"provider-form\"").contains("(the container_configs row, and container.json")
+                .containsPattern("<option value=\"claude\"\\s+selected=\"selected\">claude</option>");
+        assertThat(html).as("the attached sample has no host running").contains("host is not running");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.nanoclaw.admin.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -299,8 +301,7 @@ class RestartFlowTest {
                 .andExpect(redirectedUrl("/groups/" + OPS_BOT))
                 .andExpect(flash().attribute("notice", "Stopped 1 container(s) of ops-bot. With no message they come"
                         + " back at the next inbound message."))
-                .andExpect(flash().attribute("noticeDetails", org.hamcrest.Matchers.hasItem(
-                        org.hamcrest.Matchers.startsWith("NanoClaw stops only the containers"))));
+                .andExpect(flash().attribute("noticeDetails", hasItem(startsWith("NanoClaw stops only the containers"))));
 
         assertThat(json.readTree(host.nextRequest()).get("args").propertyNames()).containsExactly("id");
     }
@@ -355,6 +356,15 @@ class RestartFlowTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("id=\"restart\"").doesNotContain("restart-form");
+    }
+
+    @Test
+    void theApiDocumentsTheRestart() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/groups/{id}/restart'].post.summary")
+                        .value("Restart the group's running containers now"))
+                .andExpect(jsonPath("$.paths['/api/groups/{id}/restart'].post.responses['409']").exists());
     }
 
     private MockHttpServletRequestBuilder api(MockHttpServletRequestBuilder request) {
