@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.nanoclaw.admin.install.InstallLayout;
@@ -36,6 +35,7 @@ import io.nanoclaw.admin.install.InstallMode;
  * bytes: a host that hangs or talks too much never holds a request thread for long.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(HostSocketProperties.class)
 public class HostSocket {
 
     static final int MAX_ANSWER_BYTES = 64 * 1024;
@@ -46,7 +46,11 @@ public class HostSocket {
     private final int maxAnswerBytes;
 
     @Autowired
-    public HostSocket(InstallLayout install, @Value("${nanoclaw.host-socket-timeout:30s}") Duration timeout) {
+    public HostSocket(InstallLayout install, HostSocketProperties properties) {
+        this(install, properties.hostSocketTimeout());
+    }
+
+    HostSocket(InstallLayout install, Duration timeout) {
         this(install.mode() == InstallMode.ATTACHED ? install.root().resolve("data").resolve("ncl.sock") : null,
                 timeout, MAX_ANSWER_BYTES);
     }
