@@ -44,6 +44,9 @@ class DbEraEditApiTest extends EditableDbEraSampleInstallTest {
     @Autowired
     ContainerConfigRows rows;
 
+    @Autowired
+    io.nanoclaw.admin.security.ApiTokenService tokens;
+
     JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
     }
@@ -205,6 +208,44 @@ class DbEraEditApiTest extends EditableDbEraSampleInstallTest {
                         "/api/groups/" + RESEARCH + "?force=true"))).andExpect(status().isOk());
         assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM container_configs WHERE agent_group_id = ?",
                 Integer.class, RESEARCH)).isZero();
+    }
+
+    @Test
+    void everyStatusOfAProviderChangeInTheDbEra() throws Exception {
+        mvc.perform(api(patch("/api/groups/" + OPS_BOT)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agentProvider\":\"gemini\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("agentProvider"));
+        mvc.perform(api(patch("/api/groups/ag-nope")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agentProvider\":\"codex\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(api(patch("/api/groups/" + INTAKE)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agentProvider\":\"codex\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("CREATE_CONFIG_ROW")));
+        String viewer = tokens.issue("db-era-viewer-" + System.nanoTime(), io.nanoclaw.admin.security.Role.VIEWER);
+        mvc.perform(patch("/api/groups/" + OPS_BOT).header(HttpHeaders.AUTHORIZATION, bearer(viewer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"agentProvider\":\"codex\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(row(OPS_BOT).get("provider")).isEqualTo("claude");
+    }
+
+    @Test
+    void aNanoclawHostHoldingTheWriteLockGives503AndChangesNothing() throws Exception {
+        String before = read("groups/ops-bot/container.json");
+        try (java.sql.Connection host = java.sql.DriverManager.getConnection("jdbc:sqlite:" + INSTALL.resolve("data/v2.db"));
+                java.sql.Statement statement = host.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("UPDATE sessions SET container_status = 'running' WHERE rowid = 1");
+
+            mvc.perform(api(patch("/api/groups/" + OPS_BOT)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"agentProvider\":\"codex\"}"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.type").value("urn:nanoclaw-admin:problem:install-busy"));
+            statement.execute("ROLLBACK");
+        }
+        assertThat(read("groups/ops-bot/container.json")).isEqualTo(before);
+        assertThat(row(OPS_BOT).get("provider")).isEqualTo("claude");
     }
 
     private org.springframework.test.web.servlet.ResultActions fix(String groupId, String fix, String sessionId)
