@@ -106,6 +106,16 @@ final class GroupDetailPage {
         return driver.findElement(By.cssSelector("#row-columns tr[data-column='" + column + "'] td")).getText();
     }
 
+    /** The value of agent_groups.agent_provider as shown, without its marker: "(unset)" for NULL. */
+    String legacyProvider() {
+        return driver.findElement(DB_SIDE).findElement(By.cssSelector("#db-provider .provider")).getText();
+    }
+
+    /** "The file is what the host writes from the row", if the page says so. */
+    Optional<String> fileMatchesRow() {
+        return textOf(By.id("file-matches"));
+    }
+
     /** The marker on agent_groups.agent_provider in the DB era, if shown. */
     Optional<String> legacyMarker() {
         return textOf(By.id("legacy-provider"));

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * line, records it, answers as told and closes. Every wait is bounded, and {@link #close()} stops it and removes the
  * socket file.
  */
-final class FakeHost implements AutoCloseable {
+public final class FakeHost implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
@@ -52,12 +52,12 @@ final class FakeHost implements AutoCloseable {
     }
 
     /** Listens on {@code socket}; answers ok with {@code restarted: 0} until told otherwise. */
-    static FakeHost listen(Path socket) throws IOException {
+    public static FakeHost listen(Path socket) throws IOException {
         return new FakeHost(socket);
     }
 
     /** {@code {"id":<the request's>,"ok":true,"data":<data>}}. */
-    static UnaryOperator<String> ok(String dataJson) {
+    public static UnaryOperator<String> ok(String dataJson) {
         return request -> "{\"id\":" + JSON.writeValueAsString(idOf(request)) + ",\"ok\":true,\"data\":" + dataJson
                 + "}\n";
     }
@@ -78,7 +78,7 @@ final class FakeHost implements AutoCloseable {
         return request -> null;
     }
 
-    FakeHost answering(UnaryOperator<String> answer) {
+    public FakeHost answering(UnaryOperator<String> answer) {
         this.answer = answer;
         return this;
     }
@@ -102,7 +102,7 @@ final class FakeHost implements AutoCloseable {
     }
 
     /** Every request line received so far. */
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
