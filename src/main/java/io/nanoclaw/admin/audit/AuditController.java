@@ -59,8 +59,21 @@ class AuditController {
             boolean withDiffs) {
         Page<AuditEvent> events = audit.find(blankToNull(actor), blankToNull(action), blankToNull(groupId), pageable);
         return withDiffs ? events : events.map(e -> new AuditEvent(e.id(), e.at(), e.actor(), e.action(), e.groupId(),
-                e.folder(), e.sessionId(), e.reason(), e.summary(), e.dbChanges(), null));
+                e.folder(), e.sessionId(), e.reason(), e.summary(), withoutSecrets(e.dbChanges()), null));
     }
+
+    /** A DB-era row's MCP servers hold env secrets: their values are left out for readers without them. */
+    static String withoutSecrets(String dbChanges) {
+        if (dbChanges == null) {
+            return null;
+        }
+        return dbChanges.lines().map(line -> line.startsWith("container_configs.mcp_servers[")
+                        ? line.substring(0, line.indexOf(']') + 1) + ": (hidden: it may hold MCP secrets)"
+                        : MCP_VALUE.matcher(line).replaceAll("mcp_servers=(hidden)"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static final java.util.regex.Pattern MCP_VALUE = java.util.regex.Pattern.compile("mcp_servers='(?:[^']|'')*'");
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

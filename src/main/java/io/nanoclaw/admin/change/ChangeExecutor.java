@@ -37,9 +37,18 @@ public class ChangeExecutor {
     private final ContainerConfigStore configs;
     private final AuditService audit;
     private final GroupsDirectory groups;
+    private final List<ChangeRecorder> recorders;
 
     public ChangeExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ContainerConfigStore configs,
             AuditService audit, GroupsDirectory groups) {
+        this(jdbc, transactionManager, configs, audit, groups, List.of());
+    }
+
+    /** @param recorders told of every change just before its commit (the row history); see {@link ChangeRecorder} */
+    @org.springframework.beans.factory.annotation.Autowired
+    public ChangeExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ContainerConfigStore configs,
+            AuditService audit, GroupsDirectory groups, List<ChangeRecorder> recorders) {
+        this.recorders = List.copyOf(recorders);
         this.groups = groups;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -83,6 +92,9 @@ public class ChangeExecutor {
                 removeFolder(created);
                 throw e;
             }
+        }
+        for (ChangeRecorder recorder : recorders) {
+            recorder.beforeCommit(plan);
         }
     }
 

@@ -1,155 +1,76 @@
 package io.nanoclaw.admin.edits;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
-import io.nanoclaw.admin.change.ChangePlan;
-import io.nanoclaw.admin.change.FileChange;
-import io.nanoclaw.admin.change.UnifiedDiff;
-import io.nanoclaw.admin.containerconfig.ConfigFileState;
-import io.nanoclaw.admin.containerconfig.ConfigVersion;
-import io.nanoclaw.admin.containerconfig.ConfigVersionRepository;
-import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
-import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
-import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
-import io.nanoclaw.admin.containerconfig.ContainerConfigValidator;
 import io.nanoclaw.admin.containerconfig.FileVersion;
-import io.nanoclaw.admin.containerconfig.JsonMergePatch;
-import io.nanoclaw.admin.containerconfig.KnownField;
-import io.nanoclaw.admin.containerconfig.StaleVersionException;
-import io.nanoclaw.admin.groups.AgentGroup;
 
 /**
- * Edits of the whole container.json: a new document (PUT, the raw editor), a merge patch, a look at its history. Every
- * edit names the version it is based on, is validated first, and is written as NanoClaw writes the file.
+ * Edits of a group's whole config: a new document (PUT, the raw editor), a merge patch, its history and restoring a
+ * kept version. What "the config" is depends on the install's era ({@link EditableConfig}): container.json in the
+ * file era, the {@code container_configs} row (and container.json written from it) in the DB-config era. Every edit
+ * names the version it is based on, is validated first, and is written as NanoClaw writes it.
  */
 @Service
 public class ConfigEditService {
 
     private final EditTargets targets;
-    private final EditRunner runner;
-    private final ConfigVersionRepository versions;
-    private final DbEraChangeGuard guard;
+    private final EditableConfig config;
 
-    ConfigEditService(EditTargets targets, EditRunner runner, ConfigVersionRepository versions, DbEraChangeGuard guard) {
+    ConfigEditService(EditTargets targets, EditableConfig config) {
         this.targets = targets;
-        this.runner = runner;
-        this.versions = versions;
-        this.guard = guard;
+        this.config = config;
     }
 
-    /** A replaced content of the file, listed newest first. */
+    /** A replaced content of the file, listed newest first (the file era). */
     public record HistoryEntry(Long id, String version, java.time.Instant replacedAt, String replacedBy, boolean file,
             int size) {
+    }
+
+    /** One kept version and its diff to the file as it is now (the file era). */
+    public record HistoryContent(HistoryEntry entry, String content, String diffToCurrent) {
     }
 
     /**
      * Replaces the document with {@code text}.
      *
-     * @param basedOn the version the editor read ({@link FileVersion#ABSENT} to create the file)
+     * @param basedOn the version the editor read ({@link FileVersion#ABSENT} to create the file; in the DB era the
+     *        row's and the file's version, as the ETag gave it)
      */
     public EditResult replace(String groupId, String text, FileVersion basedOn, boolean dryRun, String reason) {
-        ContainerConfigFormat.Parsed parsed = ContainerConfigFormat.parse(text.getBytes(StandardCharsets.UTF_8));
-        if (parsed.state() != ConfigFileState.OK) {
-            throw new InvalidConfigException("The document is not a JSON object NanoClaw can read: " + parsed.error(),
-                    List.of(String.valueOf(parsed.error())));
-        }
-        return write(groupId, parsed.document(), basedOn, dryRun, reason, "EDIT_CONTAINER_CONFIG");
+        return config.replace(targets.group(groupId), text, basedOn, dryRun, reason);
     }
 
     /** Applies an RFC 7396 merge patch to the current document. */
     public EditResult patch(String groupId, JsonNode patch, FileVersion basedOn, boolean dryRun, String reason) {
-        AgentGroup group = targets.group(groupId);
-        guard.refuse("Editing container.json", group.id());
-        ContainerConfigFile file = targets.file(group);
-        ContainerConfigDocument current = targets.editable(group, file);
-        JsonNode merged = JsonMergePatch.apply(current.toJson(), patch);
-        if (!(merged instanceof ObjectNode object)) {
-            throw new InvalidConfigException("The patch would make container.json a non-object.", List.of());
-        }
-        return write(groupId, ContainerConfigDocument.of(object), basedOn, dryRun, reason, "PATCH_CONTAINER_CONFIG");
+        return config.patch(targets.group(groupId), patch, basedOn, dryRun, reason);
     }
 
-    public List<HistoryEntry> history(String groupId) {
-        AgentGroup group = targets.group(groupId);
-        return versions.findByFolderOrderByReplacedAtDesc(group.folder()).stream()
-                .map(v -> new HistoryEntry(v.id(), v.version(), v.replacedAt(), v.replacedBy(), v.content() != null,
-                        v.content() == null ? 0 : v.content().length))
-                .toList();
+    /** The kept versions, newest first: {@link HistoryEntry} (file era) or row versions (DB era). */
+    public List<?> history(String groupId) {
+        return config.history(targets.group(groupId));
     }
 
-    /** One kept version and its diff to the file as it is now. */
-    public record HistoryContent(HistoryEntry entry, String content, String diffToCurrent) {
+    /** One kept version: {@link HistoryContent} (file era) or a row version (DB era). */
+    public Object historyEntry(String groupId, long id) {
+        return config.historyEntry(targets.group(groupId), id);
     }
 
-    public HistoryContent historyEntry(String groupId, long id) {
-        AgentGroup group = targets.group(groupId);
-        ConfigVersion version = versions.findById(id).filter(v -> v.folder().equals(group.folder()))
-                .orElseThrow(() -> new InvalidEditException("version", "groups/" + group.folder()
-                        + " has no history entry " + id));
-        String content = version.content() == null ? null : new String(version.content(), StandardCharsets.UTF_8);
-        ContainerConfigFile file = targets.file(group);
-        return new HistoryContent(new HistoryEntry(version.id(), version.version(), version.replacedAt(),
-                version.replacedBy(), content != null, content == null ? 0 : version.content().length), content,
-                UnifiedDiff.of("groups/" + group.folder() + "/container.json", content, file.rawText()));
+    /** Puts a kept version back (the file era: RESTORE_CONFIG_VERSION), planned first. */
+    public EditResult restore(String groupId, long id, boolean dryRun, String reason) {
+        return config.restore(targets.group(groupId), id, dryRun, reason);
     }
 
-    private EditResult write(String groupId, ContainerConfigDocument document, FileVersion basedOn, boolean dryRun,
-            String reason, String action) {
-        AgentGroup group = targets.group(groupId);
-        guard.refuse("Editing container.json", group.id());
-        ContainerConfigFile file = targets.file(group);
-        if (file.state() == ConfigFileState.FOLDER_MISSING || file.state() == ConfigFileState.FOLDER_INVALID) {
-            throw new EditRefusedException("groups/" + group.folder() + " cannot hold a container.json: " + file.state());
-        }
-        String rendered = ContainerConfigFormat.render(document);
-        if (!file.version().equals(basedOn)) {
-            throw stale(group, basedOn, file, rendered);
-        }
-        validate(document);
-        FileChange change = FileChange.of(group.folder(), file.version(), file.rawText(), rendered);
-        ChangePlan plan = new ChangePlan(action, group.id(), group.folder(), null,
-                "Write a new container.json for " + group.folder(), List.of(), List.of(change),
-                List.of(ProviderEditService.NEXT_SPAWN));
-        try {
-            return runner.run(plan, dryRun, reason);
-        } catch (StaleVersionException raced) {
-            // Another writer saved between our check and the write: the store refused under its lock.
-            throw stale(group, basedOn, raced.current(), rendered);
-        }
+    /** The ETag of the config after {@code result}; empty when nothing was written. */
+    public Optional<String> etagAfter(String groupId, EditResult result) {
+        return config.etagAfter(targets.group(groupId), result);
     }
 
-    private StaleEditException stale(AgentGroup group, FileVersion basedOn, ContainerConfigFile file, String yours) {
-        String path = "groups/" + group.folder() + "/container.json";
-        String base = basedOn.isAbsent() ? null : versions.findByFolderOrderByReplacedAtDesc(group.folder()).stream()
-                .filter(v -> v.version().equals(basedOn.value()) && v.content() != null)
-                .map(v -> new String(v.content(), StandardCharsets.UTF_8))
-                .findFirst().orElse(null);
-        String otherChange = base != null || basedOn.isAbsent() ? UnifiedDiff.of(path, base, file.rawText()) : null;
-        return new StaleEditException(file.version(), file.rawText(), otherChange,
-                UnifiedDiff.of(path, file.rawText(), yours));
-    }
-
-    private void validate(ContainerConfigDocument document) {
-        List<String> violations = new ArrayList<>();
-        ContainerConfigValidator.check(document).forEach(problem -> violations.add(problem.message()));
-        document.field(KnownField.PROVIDER).filter(JsonNode::isString).map(JsonNode::stringValue)
-                .filter(provider -> !provider.isEmpty())
-                .ifPresent(provider -> {
-                    try {
-                        targets.provider("provider", provider);
-                    } catch (InvalidEditException e) {
-                        violations.add("provider " + e.getMessage());
-                    }
-                });
-        if (!violations.isEmpty()) {
-            throw new InvalidConfigException("container.json was not written: " + String.join("; ", violations),
-                    violations);
-        }
+    /** Whether even the list of kept versions is for operators only (DB-era rows hold MCP secrets). */
+    public boolean historyListHoldsSecrets() {
+        return config.historyListHoldsSecrets();
     }
 }

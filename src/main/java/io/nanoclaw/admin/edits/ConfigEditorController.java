@@ -48,9 +48,11 @@ public class ConfigEditorController {
     private final ProviderChoices providerChoices;
     private final JsonMapper json;
     private final ConfigEditorForm forms;
+    private final RowEditorController rows;
 
     ConfigEditorController(ConfigEditService configs, EditTargets targets, ProviderChoices providerChoices,
-            JsonMapper json) {
+            JsonMapper json, RowEditorController rows) {
+        this.rows = rows;
         this.configs = configs;
         this.targets = targets;
         this.providerChoices = providerChoices;
@@ -82,6 +84,10 @@ public class ConfigEditorController {
     @GetMapping("/groups/{id}/container-config/edit")
     String editor(@PathVariable String id, @RequestParam(defaultValue = "form") String tab, Authentication caller,
             Model model) {
+        if (rows.applies()) {
+            // The DB-config era: the config is the container_configs row.
+            return rows.editor(id, tab, caller, model);
+        }
         requireOperator(caller);
         AgentGroup group = targets.group(id);
         ContainerConfigFile file = targets.file(group);

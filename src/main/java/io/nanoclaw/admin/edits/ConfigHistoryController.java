@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import io.nanoclaw.admin.groups.AgentGroup;
 
-/** The kept versions of a group's container.json, for operators (the raw text holds MCP secrets). */
+/**
+ * The kept versions of a group's container.json, for operators (the raw text holds MCP secrets); in the DB-config era
+ * the kept versions of its container_configs row ({@link RowEditorController}).
+ */
 @Controller
 public class ConfigHistoryController {
 
@@ -21,14 +24,20 @@ public class ConfigHistoryController {
 
     private final ConfigEditService configs;
     private final EditTargets targets;
+    private final RowEditorController rows;
 
-    ConfigHistoryController(ConfigEditService configs, EditTargets targets) {
+    ConfigHistoryController(ConfigEditService configs, EditTargets targets, RowEditorController rows) {
         this.configs = configs;
         this.targets = targets;
+        this.rows = rows;
     }
 
     @GetMapping("/groups/{id}/container-config/history")
     String history(@PathVariable String id, Authentication caller, Model model) {
+        if (rows.applies()) {
+            // The DB-config era: the kept versions of the container_configs row.
+            return rows.history(id, caller, model);
+        }
         requireOperator(caller);
         AgentGroup group = targets.group(id);
         model.addAttribute("group", group);
@@ -40,6 +49,9 @@ public class ConfigHistoryController {
     @GetMapping("/groups/{id}/container-config/history/{version}")
     String historyEntry(@PathVariable String id, @PathVariable long version, Authentication caller, Model model,
             HttpServletResponse response) {
+        if (rows.applies()) {
+            return rows.historyEntry(id, version, caller, model, response);
+        }
         requireOperator(caller);
         AgentGroup group = targets.group(id);
         model.addAttribute("group", group);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,9 +26,11 @@ import io.nanoclaw.admin.security.Roles;
 class GroupApiController {
 
     private final GroupService groups;
+    private final ObjectProvider<DbEraContainerConfig> dbEraConfigs;
 
-    GroupApiController(GroupService groups) {
+    GroupApiController(GroupService groups, ObjectProvider<DbEraContainerConfig> dbEraConfigs) {
         this.groups = groups;
+        this.dbEraConfigs = dbEraConfigs;
     }
 
     @GetMapping
@@ -49,11 +52,23 @@ class GroupApiController {
     }
 
     @GetMapping("/{id}/container-config")
-    @Operation(summary = "The group's container.json",
-            description = "state is OK, MISSING, MALFORMED, NOT_AN_OBJECT, UNREADABLE, FOLDER_MISSING or FOLDER_INVALID."
-                    + " The ETag is the SHA-256 of the file's bytes. MCP server env values are masked for VIEWERs.")
-    ResponseEntity<ContainerConfigResponse> containerConfig(@PathVariable String id, Authentication caller,
-            WebRequest request) {
+    @Operation(summary = "The group's config: container.json, or in the DB-config era its container_configs row",
+            description = "era is FILE or DB_CONFIG. state (the file's) is OK, MISSING, MALFORMED, NOT_AN_OBJECT,"
+                    + " UNREADABLE, FOLDER_MISSING or FOLDER_INVALID. File era: document is the file, the ETag the"
+                    + " SHA-256 of its bytes. DB-config era: row holds the container_configs columns (null without a"
+                    + " row), document the container.json the host will write from the row at the next spawn, file"
+                    + " the file on disk, fileMatchesRow and nextSpawnDiff how they differ; version and the ETag"
+                    + " cover the row and the file (<row sha-256>-<file sha-256 or absent>): send it as If-Match to"
+                    + " PUT/PATCH. MCP server env values are masked for VIEWERs.")
+    ResponseEntity<?> containerConfig(@PathVariable String id, Authentication caller, WebRequest request) {
+        DbEraContainerConfig dbEra = dbEraConfigs.getIfAvailable();
+        if (dbEra != null && dbEra.applies()) {
+            DbEraContainerConfig.Read read = dbEra.read(id, Roles.canSeeSecrets(caller));
+            if (!read.secretsMasked() && request.checkNotModified(read.etag())) {
+                return null;
+            }
+            return ResponseEntity.ok().eTag(read.etag()).body(read.response());
+        }
         GroupConfigView view = groups.containerConfig(id, Roles.canSeeSecrets(caller));
         if (view.version().isAbsent()) {
             return ResponseEntity.ok(ContainerConfigResponse.of(view));

@@ -36,7 +36,7 @@ class DbEraChangesTest extends AttachedDbEraSampleInstallTest {
 
         mvc.perform(api(put("/api/groups/" + RESEARCH + "/container-config")).header(HttpHeaders.IF_MATCH, "\"x\"")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"provider\":\"codex\"}"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(api(post("/api/groups/" + RESEARCH + "/fixes")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fix\":\"ALIGN_FROM_FILE\"}"))
                 .andExpect(status().isConflict())

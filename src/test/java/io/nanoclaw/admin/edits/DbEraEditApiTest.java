@@ -211,6 +211,26 @@ class DbEraEditApiTest extends EditableDbEraSampleInstallTest {
     }
 
     @Test
+    void viewersReadTheAuditOfARowChangeWithoutItsMcpSecrets() throws Exception {
+        fix(INTAKE, "CREATE_CONFIG_ROW", null).andExpect(status().isOk());
+        jdbc().update("UPDATE container_configs SET mcp_servers = ? WHERE agent_group_id = ?",
+                "{\"cal\":{\"command\":\"npx\",\"env\":{\"TOKEN\":\"s3cret-token\"}}}", INTAKE);
+        fix(INTAKE, "MATERIALIZE_FROM_DB", null).andExpect(status().isOk());
+        jdbc().update("UPDATE container_configs SET mcp_servers = '{}' WHERE agent_group_id = ?", INTAKE);
+        fix(INTAKE, "IMPORT_FILE_INTO_DB", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.plan.dbChanges[0].column").value("mcp_servers"));
+        String viewer = tokens.issue("audit-viewer-" + System.nanoTime(), io.nanoclaw.admin.security.Role.VIEWER);
+
+        String seen = mvc.perform(get("/api/audit?groupId=" + INTAKE).header(HttpHeaders.AUTHORIZATION, bearer(viewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String operator = mvc.perform(api(get("/api/audit?groupId=" + INTAKE))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(operator).contains("s3cret-token");
+        assertThat(seen).doesNotContain("s3cret-token").contains("hidden");
+    }
+
+    @Test
     void everyStatusOfAProviderChangeInTheDbEra() throws Exception {
         mvc.perform(api(patch("/api/groups/" + OPS_BOT)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"agentProvider\":\"gemini\"}"))

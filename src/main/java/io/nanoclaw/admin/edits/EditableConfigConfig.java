@@ -1,0 +1,24 @@
+package io.nanoclaw.admin.edits;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.nanoclaw.admin.containerconfig.ConfigVersionRepository;
+import io.nanoclaw.admin.dbconfig.ConfigRowHistory;
+import io.nanoclaw.admin.dbconfig.RowAndFileReader;
+import io.nanoclaw.admin.dbconfig.RowPlans;
+import io.nanoclaw.admin.install.DetectedEra;
+
+/** Picks what the config editor edits, once, from the era detected at start. */
+@Configuration(proxyBeanMethods = false)
+class EditableConfigConfig {
+
+    @Bean
+    EditableConfig editableConfig(DetectedEra era, EditTargets targets, EditRunner runner,
+            ConfigVersionRepository versions, FixService fixes, RowPlans rows, RowAndFileReader reader,
+            ConfigRowHistory history) {
+        return era.era().isDbConfig()
+                ? new DbEraEditableConfig(targets, runner, rows, reader, history, versions, era.hasCliScope())
+                : new FileEraEditableConfig(targets, runner, versions, fixes);
+    }
+}
