@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import io.nanoclaw.admin.edits.InvalidEditException;
+import io.nanoclaw.admin.change.InvalidEditException;
 
 /** "Restart now" over the API: through NanoClaw's own {@code data/ncl.sock}, never by stopping anything ourselves. */
 @RestController

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.nanoclaw.admin.edits.InvalidEditException;
+import io.nanoclaw.admin.change.InvalidEditException;
 
 /** The "Restart now" form of the group page ({@code restart/fragments :: restartForm}); answers on the group page. */
 @Controller

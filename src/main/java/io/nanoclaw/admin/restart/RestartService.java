@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 import io.nanoclaw.admin.audit.AuditService;
-import io.nanoclaw.admin.edits.InvalidEditException;
+import io.nanoclaw.admin.change.InvalidEditException;
 import io.nanoclaw.admin.groups.AgentGroup;
 import io.nanoclaw.admin.groups.AgentGroupRepository;
 import io.nanoclaw.admin.groups.GroupNotFoundException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.nanoclaw.admin.edits.InvalidEditException;
+import io.nanoclaw.admin.change.InvalidEditException;
 
 /** What "Restart now" accepts, and what it tells a person afterwards. */
 class RestartRulesTest {

@@ -1,0 +1,30 @@
+package io.nanoclaw.admin.change;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.nanoclaw.admin.drift.DriftReport;
+import io.nanoclaw.admin.drift.DriftService;
+import io.nanoclaw.admin.drift.UnknownGroupException;
+
+/** Runs a plan (or only shows it, for a dry run) and answers with the group's drift state afterwards. */
+@Component
+public class EditRunner {
+
+    private final ChangeExecutor executor;
+    private final DriftService drift;
+
+    public EditRunner(ChangeExecutor executor, DriftService drift) {
+        this.executor = executor;
+        this.drift = drift;
+    }
+
+    public EditResult run(ChangePlan plan, boolean dryRun, String reason) {
+        if (!dryRun) {
+            executor.apply(plan, reason);
+        }
+        DriftReport check = drift.checkGroup(plan.groupId()).orElseThrow(() -> new UnknownGroupException(plan.groupId()));
+        return new EditResult(!dryRun && !plan.isEmpty(), plan, check.groups().get(0), List.copyOf(check.findings()));
+    }
+}
