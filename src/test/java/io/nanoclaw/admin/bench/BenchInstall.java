@@ -28,7 +28,7 @@ import io.nanoclaw.admin.containerconfig.ContainerConfigDocument;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
 
 /**
- * Generates a large NanoClaw install in the seed-era format ({@code ../shared/fixtures/make-sample-install.py}):
+ * Generates a large NanoClaw install in the seed-era format ({@code src/test/fixtures/make-sample-install.py}):
  * {@code data/v2.db} with NanoClaw's DDL, {@code groups/<folder>/container.json} rendered as NanoClaw writes it, the
  * providers' index files, and a mount allowlist outside the install root. Deterministic for a given seed. About 5% of
  * the groups drift in one of the catalogue's ways; the rest are aligned.

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.nanoclaw.admin.AttachedSampleInstallTest;
 import io.nanoclaw.admin.SampleInstall;
 
-/** The findings ../shared/fixtures/README.md promises for the sample install, exactly. */
+/** The findings src/test/fixtures/README.md promises for the sample install, exactly. */
 class SampleInstallDriftTest extends AttachedSampleInstallTest {
 
     @Autowired
