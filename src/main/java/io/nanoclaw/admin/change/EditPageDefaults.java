@@ -6,12 +6,9 @@ import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import io.nanoclaw.admin.containerconfig.ConfigEditorController;
-import io.nanoclaw.admin.containerconfig.ConfigHistoryController;
 
 /** What the editing pages expect to find even when nothing went wrong. */
-@ControllerAdvice(assignableTypes = {ChangePagesController.class, ConfigEditorController.class,
-        ConfigHistoryController.class})
+@ControllerAdvice(assignableTypes = ChangePage.class)
 public class EditPageDefaults {
 
     @ModelAttribute

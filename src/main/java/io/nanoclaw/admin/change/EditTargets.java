@@ -1,5 +1,7 @@
 package io.nanoclaw.admin.change;
 
+import io.nanoclaw.admin.web.InvalidInputException;
+
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -60,7 +62,7 @@ public class EditTargets {
         KnownProviders known = KnownProviders.of(install.mode() == InstallMode.ATTACHED ? install.root() : null,
                 providers.known());
         if (!known.runnerKnows(name)) {
-            throw new InvalidEditException(field, "'" + requested + "' is not a provider this install registers ("
+            throw InvalidInputException.field(field, "'" + requested + "' is not a provider this install registers ("
                     + String.join(", ", known.runner()) + ")");
         }
         return name;

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.nanoclaw.admin.change.ChangePage;
 import io.nanoclaw.admin.change.UnifiedDiff;
 import io.nanoclaw.admin.change.EditPages.Problem;
 import io.nanoclaw.admin.groups.AgentGroup;
@@ -39,10 +40,10 @@ import io.nanoclaw.admin.change.StaleEditException;
  * sentences or next to the field; nothing is written when they happen.
  */
 @Controller
-public class ConfigEditorController {
+class ConfigEditorController implements ChangePage {
 
-    static final String EDITOR = "edits/config-editor";
-    static final String CONFIG_PREVIEW = "edits/config-preview";
+    static final String EDITOR = "containerconfig/config-editor";
+    static final String CONFIG_PREVIEW = "containerconfig/config-preview";
 
     private final ConfigEditService configs;
     private final EditTargets targets;

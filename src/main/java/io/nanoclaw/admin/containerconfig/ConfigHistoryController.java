@@ -11,18 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import io.nanoclaw.admin.groups.AgentGroup;
+import io.nanoclaw.admin.change.ChangePage;
 import io.nanoclaw.admin.change.EditTargets;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /**
  * The kept versions of a group's container.json, for operators (the raw text holds MCP secrets); in the DB-config era
  * the kept versions of its container_configs row ({@link RowEditorController}).
  */
 @Controller
-public class ConfigHistoryController {
+class ConfigHistoryController implements ChangePage {
 
-    static final String HISTORY = "edits/history";
-    static final String HISTORY_ENTRY = "edits/history-entry";
+    static final String HISTORY = "containerconfig/history";
+    static final String HISTORY_ENTRY = "containerconfig/history-entry";
 
     private final ConfigEditService configs;
     private final EditTargets targets;
@@ -59,7 +60,7 @@ public class ConfigHistoryController {
         model.addAttribute("group", group);
         try {
             model.addAttribute("entry", configs.historyEntry(id, version));
-        } catch (InvalidEditException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", e.getMessage() + ".");
         }

@@ -39,7 +39,7 @@ import io.nanoclaw.admin.change.DbEraConfigPlace;
 import io.nanoclaw.admin.change.EditRefusedException;
 import io.nanoclaw.admin.change.EditResult;
 import io.nanoclaw.admin.change.InvalidConfigException;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.change.StaleEditException;
 
 /**
@@ -348,7 +348,7 @@ class DbEraEditableConfig implements EditableConfig {
         if (columns.containsKey("provider") && !reported(violations, "provider")) {
             try {
                 columns.put("provider", targets.provider("provider", (String) columns.get("provider")));
-            } catch (InvalidEditException e) {
+            } catch (InvalidInputException e) {
                 violations.add("provider " + e.getMessage());
             }
         }
@@ -500,7 +500,7 @@ class DbEraEditableConfig implements EditableConfig {
     }
 
     private ConfigRowVersion version(AgentGroup group, long id) {
-        return history.find(group.id(), id).orElseThrow(() -> new InvalidEditException("version", "the row of "
+        return history.find(group.id(), id).orElseThrow(() -> InvalidInputException.field("version", "the row of "
                 + group.folder() + " has no kept version " + id));
     }
 

@@ -20,7 +20,7 @@ import io.nanoclaw.admin.change.EditResult;
 import io.nanoclaw.admin.change.EditRunner;
 import io.nanoclaw.admin.change.EditTargets;
 import io.nanoclaw.admin.change.InvalidConfigException;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.drift.FixService;
 import io.nanoclaw.admin.groups.ProviderEditService;
 import io.nanoclaw.admin.change.StaleEditException;
@@ -75,7 +75,7 @@ class FileEraEditableConfig implements EditableConfig {
     @Override
     public HistoryContent historyEntry(AgentGroup group, long id) {
         ConfigVersion version = versions.findById(id).filter(v -> v.folder().equals(group.folder()))
-                .orElseThrow(() -> new InvalidEditException("version", "groups/" + group.folder()
+                .orElseThrow(() -> InvalidInputException.field("version", "groups/" + group.folder()
                         + " has no history entry " + id));
         String content = version.content() == null ? null : new String(version.content(), StandardCharsets.UTF_8);
         ContainerConfigFile file = targets.file(group);
@@ -144,7 +144,7 @@ class FileEraEditableConfig implements EditableConfig {
                 .ifPresent(provider -> {
                     try {
                         targets.provider("provider", provider);
-                    } catch (InvalidEditException e) {
+                    } catch (InvalidInputException e) {
                         violations.add("provider " + e.getMessage());
                     }
                 });

@@ -37,7 +37,7 @@ import io.nanoclaw.admin.change.ProviderChoices;
 import io.nanoclaw.admin.change.EditRefusedException;
 import io.nanoclaw.admin.change.EditResult;
 import io.nanoclaw.admin.change.InvalidConfigException;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.change.StaleEditException;
 
 /**
@@ -50,10 +50,10 @@ import io.nanoclaw.admin.change.StaleEditException;
 @Controller
 public class RowEditorController {
 
-    static final String EDITOR = "edits/row-editor";
-    static final String PREVIEW = "edits/row-preview";
-    static final String HISTORY = "edits/row-history";
-    static final String HISTORY_ENTRY = "edits/row-history-entry";
+    static final String EDITOR = "containerconfig/row-editor";
+    static final String PREVIEW = "containerconfig/row-preview";
+    static final String HISTORY = "containerconfig/row-history";
+    static final String HISTORY_ENTRY = "containerconfig/row-history-entry";
 
     private final EditableConfig config;
     private final EditTargets targets;
@@ -355,7 +355,7 @@ public class RowEditorController {
         model.addAttribute("group", group);
         try {
             model.addAttribute("entry", rows().historyEntry(group, version));
-        } catch (InvalidEditException e) {
+        } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", e.getMessage() + ".");
         }
@@ -414,7 +414,7 @@ public class RowEditorController {
         }
         try {
             model.addAttribute("entry", rows().historyEntry(group, version));
-        } catch (InvalidEditException missing) {
+        } catch (InvalidInputException missing) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", missing.getMessage() + ".");
         }

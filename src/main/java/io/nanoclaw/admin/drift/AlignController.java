@@ -28,7 +28,7 @@ class AlignController {
         List<EditResult> plans = fixes.align(new FixService.AlignRequest(from, null, List.of(), true, null));
         model.addAttribute("source", from.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("plans", plans);
-        return "edits/align";
+        return "drift/align";
     }
 
     @PostMapping("/drift/align")

@@ -28,7 +28,7 @@ import io.nanoclaw.admin.change.DbEraConfigPlace;
 import io.nanoclaw.admin.change.FileEraConfigPlace;
 import io.nanoclaw.admin.change.EditRefusedException;
 import io.nanoclaw.admin.change.EditTargets;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /**
  * The DB-config era's fixes ({@code drift-kinds.md}, "Fix codes of the DB era"): every one writes the
@@ -163,11 +163,11 @@ public class DbEraFixes implements Fixes {
 
     private Session sessionOf(AgentGroup group, FixRequest request) {
         if (request.sessionId() == null) {
-            throw new InvalidEditException("sessionId", request.fix() + " needs a sessionId");
+            throw InvalidInputException.field("sessionId", request.fix() + " needs a sessionId");
         }
         Session session = targets.session(request.sessionId());
         if (!session.agentGroupId().equals(group.id())) {
-            throw new InvalidEditException("sessionId", "session " + session.id() + " belongs to another group");
+            throw InvalidInputException.field("sessionId", "session " + session.id() + " belongs to another group");
         }
         return session;
     }

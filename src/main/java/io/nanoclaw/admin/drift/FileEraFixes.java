@@ -23,7 +23,7 @@ import io.nanoclaw.admin.providers.ProviderChain;
 import io.nanoclaw.admin.sessions.Session;
 import io.nanoclaw.admin.change.EditRefusedException;
 import io.nanoclaw.admin.change.EditTargets;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.change.NanoclawDefaults;
 import io.nanoclaw.admin.groups.ProviderEditService;
 
@@ -149,12 +149,12 @@ public class FileEraFixes implements Fixes {
 
     private ChangePlan restore(String action, AgentGroup group, ContainerConfigFile file, FixRequest request) {
         if (request.version() == null) {
-            throw new InvalidEditException("version", "name the history entry to restore (see"
+            throw InvalidInputException.field("version", "name the history entry to restore (see"
                     + " GET /api/groups/{id}/container-config/history)");
         }
         ConfigVersion version = versions.findById(request.version())
                 .filter(v -> v.folder().equals(group.folder()))
-                .orElseThrow(() -> new InvalidEditException("version", "groups/" + group.folder()
+                .orElseThrow(() -> InvalidInputException.field("version", "groups/" + group.folder()
                         + " has no history entry " + request.version()));
         if (version.content() == null) {
             throw new EditRefusedException("History entry " + version.id() + " records that there was no file;"
@@ -168,11 +168,11 @@ public class FileEraFixes implements Fixes {
 
     private Session sessionOf(AgentGroup group, FixRequest request) {
         if (request.sessionId() == null) {
-            throw new InvalidEditException("sessionId", request.fix() + " needs a sessionId");
+            throw InvalidInputException.field("sessionId", request.fix() + " needs a sessionId");
         }
         Session session = targets.session(request.sessionId());
         if (!session.agentGroupId().equals(group.id())) {
-            throw new InvalidEditException("sessionId", "session " + session.id() + " belongs to another group");
+            throw InvalidInputException.field("sessionId", "session " + session.id() + " belongs to another group");
         }
         return session;
     }

@@ -10,7 +10,7 @@ import io.nanoclaw.admin.groups.AgentGroup;
 import io.nanoclaw.admin.change.EditResult;
 import io.nanoclaw.admin.change.EditRunner;
 import io.nanoclaw.admin.change.EditTargets;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** The catalogue's fixes, one group at a time or in bulk (alignment), always as a plan first. */
 @Service
@@ -44,7 +44,7 @@ public class FixService {
 
     public EditResult fix(String groupId, FixRequest request) {
         if (request.fix() == null) {
-            throw new InvalidEditException("fix", "name a fix: one of " + java.util.Arrays.toString(Fix.values()));
+            throw InvalidInputException.field("fix", "name a fix: one of " + java.util.Arrays.toString(Fix.values()));
         }
         AgentGroup group = targets.group(groupId);
         return runner.run(fixes.plan(group, request), request.dryRun(), request.reason());
@@ -56,7 +56,7 @@ public class FixService {
      */
     public List<EditResult> align(AlignRequest request) {
         if (request.source() == null) {
-            throw new InvalidEditException("source", "source must be 'db' or 'file'");
+            throw InvalidInputException.field("source", "source must be 'db' or 'file'");
         }
         Set<FindingKind> kinds = request.kinds() == null || request.kinds().isEmpty()
                 ? fixes.defaultAlignKinds() : Set.copyOf(request.kinds());

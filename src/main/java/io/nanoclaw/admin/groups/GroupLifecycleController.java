@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.nanoclaw.admin.providers.KnownProviders;
 import io.nanoclaw.admin.providers.ProvidersProperties;
 import io.nanoclaw.admin.change.EditRefusedException;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** Pages to create a group, and to rename or delete one. */
 @Controller
@@ -30,7 +30,7 @@ class GroupLifecycleController {
     @GetMapping("/groups/new")
     String newGroup(Model model) {
         model.addAttribute("providers", KnownProviders.configured(providers.known()).runner());
-        return "edits/new-group";
+        return "groups/new-group";
     }
 
     @PostMapping("/groups")
@@ -42,20 +42,20 @@ class GroupLifecycleController {
             redirect.addFlashAttribute("notice", result.created() ? result.summary()
                     : "That folder already belongs to this group: nothing was created.");
             return "redirect:/groups/" + result.groupId();
-        } catch (InvalidEditException | EditRefusedException e) {
+        } catch (InvalidInputException | EditRefusedException e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("field", e instanceof InvalidEditException invalid ? invalid.field() : null);
+            model.addAttribute("field", e instanceof InvalidInputException invalid ? invalid.name() : null);
             model.addAttribute("name", name);
             model.addAttribute("folder", folder);
             model.addAttribute("providers", KnownProviders.configured(providers.known()).runner());
-            return "edits/new-group";
+            return "groups/new-group";
         }
     }
 
     @GetMapping("/groups/{id}/manage")
     String manage(@PathVariable String id, Model model) {
         model.addAttribute("group", groups.get(id));
-        return "edits/manage-group";
+        return "groups/manage-group";
     }
 
     @PostMapping("/groups/{id}/rename")
@@ -83,13 +83,13 @@ class GroupLifecycleController {
     }
 
     private String manageWithError(String id, RuntimeException e, Model model) {
-        if (!(e instanceof InvalidEditException || e instanceof EditRefusedException
+        if (!(e instanceof InvalidInputException || e instanceof EditRefusedException
                 || e instanceof io.nanoclaw.admin.change.ConflictException
                 || e instanceof io.nanoclaw.admin.containerconfig.StaleVersionException)) {
             throw e;
         }
         model.addAttribute("group", groups.get(id));
         model.addAttribute("error", e.getMessage());
-        return "edits/manage-group";
+        return "groups/manage-group";
     }
 }

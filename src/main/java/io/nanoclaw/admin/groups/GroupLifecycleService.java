@@ -34,7 +34,7 @@ import io.nanoclaw.admin.install.InstallProperties;
 import io.nanoclaw.admin.change.ConfigPlace;
 import io.nanoclaw.admin.change.EditRunner;
 import io.nanoclaw.admin.change.EditTargets;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.change.EditRefusedException;
 import io.nanoclaw.admin.change.EditResult;
 
@@ -89,7 +89,7 @@ public class GroupLifecycleService {
      */
     public LifecycleResult create(String name, String folderName, String requestedProvider, String reason) {
         if (name == null || name.isBlank()) {
-            throw new InvalidEditException("name", "a group needs a name");
+            throw InvalidInputException.field("name", "a group needs a name");
         }
         GroupFolder folder = folder(folderName);
         String provider = targets.provider("agentProvider", requestedProvider);
@@ -130,7 +130,7 @@ public class GroupLifecycleService {
     /** Renames the group: the DB name and the file's groupName and assistantName together; other keys untouched. */
     public EditResult rename(String groupId, String newName, boolean dryRun, String reason) {
         if (newName == null || newName.isBlank()) {
-            throw new InvalidEditException("name", "a group needs a name");
+            throw InvalidInputException.field("name", "a group needs a name");
         }
         AgentGroup group = targets.group(groupId);
         AgentGroup renamed = new AgentGroup(group.id(), newName.strip(), group.folder(), group.agentProvider(),
@@ -194,7 +194,7 @@ public class GroupLifecycleService {
     private GroupFolder folder(String name) {
         String problem = GroupFolder.problemWith(name);
         if (problem != null) {
-            throw new InvalidEditException("folder", "'" + name + "' cannot be a group folder: " + problem);
+            throw InvalidInputException.field("folder", "'" + name + "' cannot be a group folder: " + problem);
         }
         return new GroupFolder(name);
     }

@@ -7,9 +7,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 import io.nanoclaw.admin.change.ChangePlan;
-import io.nanoclaw.admin.change.DbChange;
-import io.nanoclaw.admin.change.DbChange.Table;
-import io.nanoclaw.admin.sessions.Session;
 import io.nanoclaw.admin.sessions.SessionFilter;
 import io.nanoclaw.admin.sessions.SessionService;
 import io.nanoclaw.admin.change.ConfigPlace;
@@ -17,7 +14,7 @@ import io.nanoclaw.admin.change.EditResult;
 import io.nanoclaw.admin.change.EditRunner;
 import io.nanoclaw.admin.change.EditTargets;
 
-/** Sets a group's provider (DB column and container.json together) and sessions' overrides. */
+/** Sets a group's provider everywhere the install's era keeps it, in one unit. */
 @Service
 public class ProviderEditService {
 
@@ -45,40 +42,6 @@ public class ProviderEditService {
                 provider == null ? "Clear the provider of " + group.folder() + " " + place.where()
                         : "Set the provider of " + group.folder() + " to " + provider + " " + place.where(),
                 changes.inserts(), changes.db(), changes.files(), nextSteps(groupId));
-        return runner.run(plan, dryRun, reason);
-    }
-
-    /** One session's override (the host only: the runner never sees it); null or blank clears it. */
-    public EditResult setSessionOverride(String sessionId, String requested, boolean dryRun, String reason) {
-        Session session = targets.session(sessionId);
-        String provider = targets.provider("agentProvider", requested);
-        AgentGroup group = targets.group(session.agentGroupId());
-        ChangePlan plan = new ChangePlan(provider == null ? "CLEAR_SESSION_OVERRIDE" : "SET_SESSION_OVERRIDE",
-                group.id(), group.folder(), session.id(),
-                provider == null ? "Clear the provider override of session " + session.id()
-                        : "Override the provider of session " + session.id() + " with " + provider,
-                List.of(new DbChange(Table.SESSIONS, session.id(), "agent_provider", session.agentProvider(), provider)),
-                List.of(),
-                List.of("The host reads the override at the session's next spawn; the runner never reads it: it runs"
-                        + " what container.json says."));
-        return runner.run(plan, dryRun, reason);
-    }
-
-    /** Clears every override of a group's sessions. */
-    public EditResult clearOverrides(String groupId, boolean dryRun, String reason) {
-        AgentGroup group = targets.group(groupId);
-        List<DbChange> changes = new ArrayList<>();
-        int page = 0;
-        while (true) {
-            var overriding = sessions.list(SessionFilter.ofGroupWithOverrides(groupId), PageRequest.of(page++, 200));
-            overriding.forEach(s -> changes.add(new DbChange(Table.SESSIONS, s.id(), "agent_provider", s.agentProvider(), null)));
-            if (!overriding.hasNext()) {
-                break;
-            }
-        }
-        ChangePlan plan = new ChangePlan("CLEAR_GROUP_OVERRIDES", group.id(), group.folder(), null,
-                "Clear the provider overrides of " + changes.size() + " session(s) of " + group.folder(), changes,
-                List.of(), List.of("Each session resolves like a new session of the group at its next spawn."));
         return runner.run(plan, dryRun, reason);
     }
 

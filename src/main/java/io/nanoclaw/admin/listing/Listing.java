@@ -1,5 +1,7 @@
 package io.nanoclaw.admin.listing;
 
+import io.nanoclaw.admin.web.InvalidInputException;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,10 +29,10 @@ public final class Listing {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? DEFAULT_SIZE : size;
         if (pageNumber < 0) {
-            throw new InvalidListRequestException("page", "page must be 0 or more, not " + pageNumber);
+            throw InvalidInputException.parameter("page", "page must be 0 or more, not " + pageNumber);
         }
         if (pageSize < 1 || pageSize > MAX_SIZE) {
-            throw new InvalidListRequestException("size", "size must be between 1 and " + MAX_SIZE + ", not " + pageSize);
+            throw InvalidInputException.parameter("size", "size must be between 1 and " + MAX_SIZE + ", not " + pageSize);
         }
         return PageRequest.of(pageNumber, pageSize, sort(sort, sortable, defaultSort));
     }
@@ -42,7 +44,7 @@ public final class Listing {
         String[] parts = sort.split(",", -1);
         String key = parts[0].strip();
         if (!sortable.contains(key) || parts.length > 2) {
-            throw new InvalidListRequestException("sort",
+            throw InvalidInputException.parameter("sort",
                     "cannot sort by '" + sort + "'; sort by one of " + String.join(", ", sortable.stream().sorted().toList())
                             + ", optionally followed by ',asc' or ',desc'");
         }
@@ -50,7 +52,7 @@ public final class Listing {
         return switch (direction) {
             case "asc" -> Sort.by(Sort.Direction.ASC, key);
             case "desc" -> Sort.by(Sort.Direction.DESC, key);
-            default -> throw new InvalidListRequestException("sort",
+            default -> throw InvalidInputException.parameter("sort",
                     "sort direction in '" + sort + "' must be 'asc' or 'desc'");
         };
     }
@@ -63,7 +65,7 @@ public final class Listing {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidListRequestException(parameter, "'" + value + "' is not a valid " + parameter
+            throw InvalidInputException.parameter(parameter, "'" + value + "' is not a valid " + parameter
                     + "; use one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** "Restart now" over the API: through NanoClaw's own {@code data/ncl.sock}, never by stopping anything ourselves. */
 @RestController
@@ -61,7 +61,7 @@ class RestartApiController {
                                     schema = @Schema(implementation = ProblemDetail.class)))})
     RestartResult restart(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         if (body != null && !body.isNull() && !body.isMissingNode() && !body.isObject()) {
-            throw new InvalidEditException("body", "The body must be a JSON object: {\"message\"?: string,"
+            throw InvalidInputException.field("body", "The body must be a JSON object: {\"message\"?: string,"
                     + " \"reason\"?: string}.");
         }
         return restarts.restart(id, text(body, "message"), text(body, "reason"));
@@ -76,7 +76,7 @@ class RestartApiController {
             return null;
         }
         if (!value.isString()) {
-            throw new InvalidEditException(field, field + " must be a string.");
+            throw InvalidInputException.field(field, field + " must be a string.");
         }
         return value.stringValue();
     }

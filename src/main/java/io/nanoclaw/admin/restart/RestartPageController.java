@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** The "Restart now" form of the group page ({@code restart/fragments :: restartForm}); answers on the group page. */
 @Controller
@@ -28,7 +28,7 @@ class RestartPageController {
             RestartResult result = restarts.restart(id, message, reason);
             redirect.addFlashAttribute("notice", result.sentence());
             redirect.addFlashAttribute("noticeDetails", details(result));
-        } catch (HostNotRunningException | HostRefusedException | HostNoAnswerException | InvalidEditException e) {
+        } catch (HostNotRunningException | HostRefusedException | HostNoAnswerException | InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         // The template is expanded (and encoded) from the path variable.

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 import io.nanoclaw.admin.audit.AuditService;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.groups.AgentGroup;
 import io.nanoclaw.admin.groups.AgentGroupRepository;
 import io.nanoclaw.admin.groups.GroupNotFoundException;
@@ -42,7 +42,7 @@ public class RestartService {
      * inbound message; with one, at once, and the new agent reads it first.
      *
      * @throws GroupNotFoundException for an unknown group
-     * @throws InvalidEditException for a message or reason that cannot be sent or recorded
+     * @throws InvalidInputException for a message or reason that cannot be sent or recorded
      * @throws HostNotRunningException when no host listens (nothing sent, nothing recorded)
      * @throws HostRefusedException when the host answers {@code ok:false} (nothing done, nothing recorded)
      * @throws HostNoAnswerException when the host gives no usable answer; recorded as {@code RESTART_GROUP:NO_ANSWER}
@@ -90,11 +90,11 @@ public class RestartService {
             return null;
         }
         if (message.indexOf('\0') >= 0) {
-            throw new InvalidEditException("message", "The message must not contain NUL characters.");
+            throw InvalidInputException.field("message", "The message must not contain NUL characters.");
         }
         int length = message.codePointCount(0, message.length());
         if (length > MAX_MESSAGE_CHARS) {
-            throw new InvalidEditException("message", "The message has " + length + " characters; at most "
+            throw InvalidInputException.field("message", "The message has " + length + " characters; at most "
                     + MAX_MESSAGE_CHARS + " are sent.");
         }
         return message;
@@ -105,10 +105,10 @@ public class RestartService {
             return;
         }
         if (reason.indexOf('\0') >= 0) {
-            throw new InvalidEditException("reason", "The reason must not contain NUL characters.");
+            throw InvalidInputException.field("reason", "The reason must not contain NUL characters.");
         }
         if (reason.length() > MAX_REASON_CHARS) {
-            throw new InvalidEditException("reason", "The reason has " + reason.length() + " characters; at most "
+            throw InvalidInputException.field("reason", "The reason has " + reason.length() + " characters; at most "
                     + MAX_REASON_CHARS + " are kept.");
         }
     }

@@ -1,5 +1,7 @@
 package io.nanoclaw.admin.security;
 
+import io.nanoclaw.admin.web.InvalidInputException;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +36,8 @@ class AccessController {
             RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("issued", access.issueToken(form));
-        } catch (InvalidAccessRequestException e) {
-            errors.rejectValue(e.field(), "invalid", e.getMessage());
+        } catch (InvalidInputException e) {
+            errors.rejectValue(e.name(), "invalid", e.getMessage());
             return render(model);
         } catch (AccessConflictException e) {
             errors.rejectValue(e.field(), "conflict", e.getMessage());
@@ -66,8 +68,8 @@ class AccessController {
             OperatorSummary created = access.createOperator(form);
             redirect.addFlashAttribute("notice", "Created account '" + created.username() + "' (" + created.role()
                     + "). It can log in now with the password you chose.");
-        } catch (InvalidAccessRequestException e) {
-            errors.rejectValue(e.field(), "invalid", e.getMessage());
+        } catch (InvalidInputException e) {
+            errors.rejectValue(e.name(), "invalid", e.getMessage());
             return render(model);
         } catch (AccessConflictException e) {
             errors.rejectValue(e.field(), "conflict", e.getMessage());

@@ -1,5 +1,7 @@
 package io.nanoclaw.admin.security;
 
+import io.nanoclaw.admin.web.InvalidInputException;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
@@ -81,7 +83,7 @@ public class AccessService {
     public IssuedToken issueToken(TokenRequest request) {
         String name = checkName("name", request.name(), "token name");
         if (ENV_TOKEN_NAME.equalsIgnoreCase(name)) {
-            throw new InvalidAccessRequestException("name",
+            throw InvalidInputException.field("name",
                     "'" + ENV_TOKEN_NAME + "' is kept for the token set by NANOCLAW_ADMIN_TOKEN; choose another name.");
         }
         Role role = role(request.role());
@@ -192,14 +194,14 @@ public class AccessService {
 
     private static String checkName(String field, String value, String what) {
         if (value == null || value.isEmpty()) {
-            throw new InvalidAccessRequestException(field, "Give a " + what + ": " + NAME_RULE + ".");
+            throw InvalidInputException.field(field, "Give a " + what + ": " + NAME_RULE + ".");
         }
         if (value.length() > 64) {
-            throw new InvalidAccessRequestException(field,
+            throw InvalidInputException.field(field,
                     "A " + what + " has at most 64 characters; this one has " + value.length() + ".");
         }
         if (!NAME.matcher(value).matches()) {
-            throw new InvalidAccessRequestException(field,
+            throw InvalidInputException.field(field,
                     "'" + value + "' is not a valid " + what + ": use " + NAME_RULE + ".");
         }
         return value;
@@ -207,11 +209,11 @@ public class AccessService {
 
     private static String checkPassword(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw new InvalidAccessRequestException("password",
+            throw InvalidInputException.field("password",
                     "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidAccessRequestException("password",
+            throw InvalidInputException.field("password",
                     "A password has at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no further).");
         }
         return password;
@@ -225,7 +227,7 @@ public class AccessService {
         try {
             return Role.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidAccessRequestException("role", "The role is VIEWER or OPERATOR, not '"
+            throw InvalidInputException.field("role", "The role is VIEWER or OPERATOR, not '"
                     + (value.length() > 20 ? value.substring(0, 20) + "…" : value) + "'.");
         }
     }

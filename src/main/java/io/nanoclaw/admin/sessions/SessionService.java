@@ -12,7 +12,7 @@ import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.nanoclaw.admin.listing.InvalidListRequestException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** Sessions and their provider overrides. Reads only. */
 @Service
@@ -34,7 +34,7 @@ public class SessionService {
 
     public Page<Session> list(SessionFilter filter, Pageable pageable) {
         if (filter.status() != null && !STATUSES.contains(filter.status())) {
-            throw new InvalidListRequestException("status",
+            throw InvalidInputException.parameter("status",
                     "status must be 'active' or 'closed', not '" + filter.status() + "'");
         }
         if (filter.ids() != null && filter.ids().isEmpty() || filter.groupIds() != null && filter.groupIds().isEmpty()) {

@@ -25,18 +25,16 @@ import io.nanoclaw.admin.containerconfig.StaleVersionException;
 import io.nanoclaw.admin.drift.UnknownGroupException;
 import io.nanoclaw.admin.change.ChangeRefusedException;
 import io.nanoclaw.admin.change.InvalidConfigException;
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 import io.nanoclaw.admin.change.PreconditionRequiredException;
 import io.nanoclaw.admin.change.StaleEditException;
 import io.nanoclaw.admin.groups.GroupNotFoundException;
 import io.nanoclaw.admin.install.InvalidFolderException;
 import io.nanoclaw.admin.install.SqliteBusy;
-import io.nanoclaw.admin.listing.InvalidListRequestException;
 import io.nanoclaw.admin.restart.HostNoAnswerException;
 import io.nanoclaw.admin.restart.HostNotRunningException;
 import io.nanoclaw.admin.restart.HostRefusedException;
 import io.nanoclaw.admin.security.AccessConflictException;
-import io.nanoclaw.admin.security.InvalidAccessRequestException;
 import io.nanoclaw.admin.security.OperatorNotFoundException;
 import io.nanoclaw.admin.security.TokenNotFoundException;
 import io.nanoclaw.admin.sessions.SessionNotFoundException;
@@ -54,24 +52,16 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.NOT_FOUND.problem(e.getMessage()), request);
     }
 
-    @ExceptionHandler(InvalidListRequestException.class)
-    ResponseEntity<ProblemDetail> invalidParameter(InvalidListRequestException e, WebRequest request) {
-        return problem(ProblemType.INVALID_PARAMETER, e, request, "parameter", e.parameter());
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, WebRequest request) {
+        return e.place() == InvalidInputException.Place.PARAMETER
+                ? problem(ProblemType.INVALID_PARAMETER, e, request, "parameter", e.name())
+                : problem(ProblemType.INVALID_REQUEST, e, request, "field", e.name());
     }
 
     @ExceptionHandler(InvalidFolderException.class)
     ResponseEntity<ProblemDetail> invalidFolder(InvalidFolderException e, WebRequest request) {
         return problem(ProblemType.INVALID_REQUEST, e, request, "folder", e.folder());
-    }
-
-    @ExceptionHandler(InvalidAccessRequestException.class)
-    ResponseEntity<ProblemDetail> invalidAccessRequest(InvalidAccessRequestException e, WebRequest request) {
-        return problem(ProblemType.INVALID_REQUEST, e, request, "field", e.field());
-    }
-
-    @ExceptionHandler(InvalidEditException.class)
-    ResponseEntity<ProblemDetail> invalidEdit(InvalidEditException e, WebRequest request) {
-        return problem(ProblemType.INVALID_REQUEST, e, request, "field", e.field());
     }
 
     @ExceptionHandler(AccessConflictException.class)

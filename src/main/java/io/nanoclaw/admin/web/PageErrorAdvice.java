@@ -10,14 +10,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import io.nanoclaw.admin.listing.InvalidListRequestException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** A bad list parameter on a page: the error page says which and why (the API's own advice comes first). */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrorAdvice {
 
-    @ExceptionHandler({InvalidListRequestException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(RuntimeException e, Model model) {
         model.addAttribute("status", 400);

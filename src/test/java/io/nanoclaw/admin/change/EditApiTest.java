@@ -222,6 +222,33 @@ class EditApiTest extends EditableSampleInstallTest {
     }
 
     @Test
+    void aDryRunThatIsNotABooleanIsRefusedRatherThanReadAsARealChange() throws Exception {
+        String before = read("groups/ops-bot/container.json");
+
+        for (String body : new String[] {"{\"agentProvider\":\"claude\",\"dryRun\":\"yes\"}",
+                "{\"agentProvider\":\"claude\",\"dryRun\":1}", "{\"agentProvider\":7}",
+                "{\"agentProvider\":\"claude\",\"reason\":[]}"}) {
+            mvc.perform(api(patch("/api/groups/" + SampleInstall.OPS_BOT_ID)).contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.field").exists());
+        }
+
+        assertThat(read("groups/ops-bot/container.json")).isEqualTo(before);
+        assertThat(dbProvider(SampleInstall.OPS_BOT_ID)).isEqualTo("codex");
+    }
+
+    @Test
+    void alignKindsHoldingNullAre400NamingKinds() throws Exception {
+        mvc.perform(api(post("/api/drift/align")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\":\"db\",\"kinds\":[null]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("kinds"));
+        assertThat(dbProvider(SampleInstall.OPS_BOT_ID)).isEqualTo("codex");
+    }
+
+    @Test
     void badFixRequestsAre400() throws Exception {
         mvc.perform(api(post("/api/groups/" + SampleInstall.SUPPORT_ID + "/fixes")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fix\":\"CLEAR_SESSION_OVERRIDE\"}"))

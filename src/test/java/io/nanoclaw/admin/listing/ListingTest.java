@@ -1,5 +1,7 @@
 package io.nanoclaw.admin.listing;
 
+import io.nanoclaw.admin.web.InvalidInputException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +40,8 @@ class ListingTest {
     @CsvSource(delimiter = '|', value = {"password|sort", "name,sideways|sort", "name,asc,again|sort"})
     void refusesSortsTheListCannotDo(String sort, String parameter) {
         assertThatThrownBy(() -> Listing.pageable(0, 10, sort, SORTABLE, DEFAULT))
-                .isInstanceOfSatisfying(InvalidListRequestException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo(parameter);
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.name()).isEqualTo(parameter);
                     assertThat(e.getMessage()).contains(sort);
                 });
     }
@@ -54,6 +56,6 @@ class ListingTest {
     @CsvSource({"-1, 10, page", "0, 0, size", "0, 201, size"})
     void refusesPagesAndSizesOutOfRange(int page, int size, String parameter) {
         assertThatThrownBy(() -> Listing.pageable(page, size, null, SORTABLE, DEFAULT))
-                .isInstanceOfSatisfying(InvalidListRequestException.class, e -> assertThat(e.parameter()).isEqualTo(parameter));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.name()).isEqualTo(parameter));
     }
 }

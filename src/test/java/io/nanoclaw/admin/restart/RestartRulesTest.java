@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.nanoclaw.admin.change.InvalidEditException;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** What "Restart now" accepts, and what it tells a person afterwards. */
 class RestartRulesTest {
@@ -15,13 +15,13 @@ class RestartRulesTest {
         String emoji = "\uD83D\uDE80";
         assertThat(RestartService.checkedMessage(emoji.repeat(2000))).hasSize(4000);
         assertThatThrownBy(() -> RestartService.checkedMessage("x".repeat(2001)))
-                .isInstanceOfSatisfying(InvalidEditException.class, e -> assertThat(e.field()).isEqualTo("message"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.name()).isEqualTo("message"))
                 .hasMessageContaining("2001 characters");
     }
 
     @Test
     void aMessageWithNulIsRefusedAndABlankOneIsNone() {
-        assertThatThrownBy(() -> RestartService.checkedMessage("a\0b")).isInstanceOf(InvalidEditException.class);
+        assertThatThrownBy(() -> RestartService.checkedMessage("a\0b")).isInstanceOf(InvalidInputException.class);
         assertThat(RestartService.checkedMessage("  \n")).isNull();
         assertThat(RestartService.checkedMessage(null)).isNull();
         assertThat(RestartService.checkedMessage(" check the new tool ")).isEqualTo(" check the new tool ");
@@ -32,8 +32,8 @@ class RestartRulesTest {
         RestartService.checkReason(null);
         RestartService.checkReason("x".repeat(1000));
         assertThatThrownBy(() -> RestartService.checkReason("x".repeat(1001)))
-                .isInstanceOfSatisfying(InvalidEditException.class, e -> assertThat(e.field()).isEqualTo("reason"));
-        assertThatThrownBy(() -> RestartService.checkReason("\0")).isInstanceOf(InvalidEditException.class);
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.name()).isEqualTo("reason"));
+        assertThatThrownBy(() -> RestartService.checkReason("\0")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
