@@ -1,5 +1,6 @@
 package io.nanoclaw.admin.audit;
 
+import io.nanoclaw.admin.web.InvalidInputException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +30,54 @@ public class AuditService {
         this.adminAggregates = adminAggregates;
     }
 
+    /** The longest reason the audit trail keeps; a longer one is refused before anything is changed. */
+    public static final int MAX_REASON_CHARS = 1000;
+
+    private static final int MAX_SUMMARY_CHARS = 2000;
+
     /** What a change was, for the record. */
     public record Entry(String action, String groupId, String folder, String sessionId, String reason, String summary,
             String dbChanges, String fileDiff) {
+
+        /** An entry that fits the audit trail: the reason checked (refused when it cannot be kept), the summary cut. */
+        public static Entry of(String action, String groupId, String folder, String sessionId, String reason,
+                String summary, String dbChanges, String fileDiff) {
+            checkReason(reason);
+            return new Entry(action, groupId, folder, sessionId, reason, shorten(summary), dbChanges, fileDiff);
+        }
+    }
+
+    /**
+     * Refuses a reason the audit trail could not keep as given (too long, a NUL), so that a change is refused before
+     * its first write rather than left unaudited.
+     */
+    public static void checkReason(String reason) {
+        if (reason == null) {
+            return;
+        }
+        if (reason.indexOf('\0') >= 0) {
+            throw InvalidInputException.field("reason", "The reason must not contain NUL characters.");
+        }
+        if (reason.length() > MAX_REASON_CHARS) {
+            throw InvalidInputException.field("reason", "The reason has " + reason.length() + " characters; at most "
+                    + MAX_REASON_CHARS + " are kept.");
+        }
+    }
+
+    private static String shorten(String summary) {
+        return summary == null || summary.length() <= MAX_SUMMARY_CHARS ? summary
+                : summary.substring(0, MAX_SUMMARY_CHARS - 1) + "…";
     }
 
     @AdminStore.Transaction
     public AuditEvent record(Entry entry) {
-        return events.save(new AuditEvent(null, clock.instant(), Actor.current(), entry.action(), entry.groupId(),
+        return record(entry, Actor.current());
+    }
+
+    /** Records a change made on behalf of {@code actor} (a change finished after a crash names who asked for it). */
+    @AdminStore.Transaction
+    public AuditEvent record(Entry entry, String actor) {
+        return events.save(new AuditEvent(null, clock.instant(), actor, entry.action(), entry.groupId(),
                 entry.folder(), entry.sessionId(), blankToNull(entry.reason()), entry.summary(),
                 blankToNull(entry.dbChanges()), blankToNull(entry.fileDiff())));
     }

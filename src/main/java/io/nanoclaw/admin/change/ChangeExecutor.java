@@ -23,9 +23,12 @@ import io.nanoclaw.admin.install.GroupFolder;
 import io.nanoclaw.admin.install.GroupsDirectory;
 
 /**
- * Applies a {@link ChangePlan} as one unit: the DB changes in a transaction on NanoClaw's DB, the files written
- * (atomically, version-checked) before the commit, and the files put back from the bytes they replaced if the commit
- * fails. Then one audit event. The only place that orders a DB change and a file write.
+ * Applies a {@link ChangePlan} as one unit: journaled in the admin store first (what is written where, the bytes it
+ * replaces), then the DB changes in a transaction on NanoClaw's DB, the files written (atomically, version-checked)
+ * before the commit, and the files put back from the bytes they replaced if the commit fails. The audit event and the
+ * end of the journal entry are one admin-store transaction; a crash anywhere in between leaves the entry, and
+ * {@link ChangeRecovery} finishes or undoes the change at the next start. The only place that orders a DB change and a
+ * file write.
  */
 @Service
 public class ChangeExecutor {
@@ -35,25 +38,19 @@ public class ChangeExecutor {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ContainerConfigStore configs;
-    private final AuditService audit;
     private final GroupsDirectory groups;
     private final List<ChangeRecorder> recorders;
-
-    public ChangeExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ContainerConfigStore configs,
-            AuditService audit, GroupsDirectory groups) {
-        this(jdbc, transactionManager, configs, audit, groups, List.of());
-    }
+    private final ChangeJournal journal;
 
     /** @param recorders told of every change just before its commit (the row history); see {@link ChangeRecorder} */
-    @org.springframework.beans.factory.annotation.Autowired
     public ChangeExecutor(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ContainerConfigStore configs,
-            AuditService audit, GroupsDirectory groups, List<ChangeRecorder> recorders) {
+            GroupsDirectory groups, List<ChangeRecorder> recorders, ChangeJournal journal) {
         this.recorders = List.copyOf(recorders);
+        this.journal = journal;
         this.groups = groups;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.configs = configs;
-        this.audit = audit;
     }
 
     /** Performs the plan, or nothing; records it with the reason. */
@@ -61,15 +58,44 @@ public class ChangeExecutor {
         if (plan.isEmpty()) {
             return;
         }
+        AuditService.Entry event = AuditService.Entry.of(plan.action(), plan.groupId(), plan.folder(),
+                plan.sessionId(), reason, plan.summary(), plan.dbChangesText(), plan.fileDiffText());
+        long entry = journal.begin(event, steps(plan));
         List<Written> written = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> applyInTransaction(plan, written, status));
         } catch (RuntimeException failure) {
             restore(written, failure);
+            if (failure.getSuppressed().length == 0) {
+                journal.abandon(entry);
+            }
             throw failure;
         }
-        audit.record(new AuditService.Entry(plan.action(), plan.groupId(), plan.folder(), plan.sessionId(), reason,
-                plan.summary(), plan.dbChangesText(), plan.fileDiffText()));
+        journal.complete(entry, event);
+    }
+
+    /** What the journal needs to finish or undo the plan after a crash. */
+    private JournalSteps steps(ChangePlan plan) {
+        List<JournalSteps.Probe> probes = new ArrayList<>();
+        for (DbInsert insert : plan.dbInserts()) {
+            probes.add(new JournalSteps.Probe(JournalSteps.ProbeKind.INSERTED, insert.table().sql(),
+                    insert.table().key(), insert.rowId(), null, null, null));
+        }
+        for (DbChange change : plan.dbChanges()) {
+            probes.add(new JournalSteps.Probe(JournalSteps.ProbeKind.VALUE, change.table().sql(), change.table().key(),
+                    change.rowId(), change.column(), text(change.before()), text(change.after())));
+        }
+        List<JournalSteps.FileStep> files = new ArrayList<>();
+        for (FileChange change : plan.fileChanges()) {
+            Path folder = groups.folder(new GroupFolder(change.folder()));
+            files.add(new JournalSteps.FileStep(folder.resolve(ContainerConfigStore.FILE_NAME).toString(),
+                    change.before(), change.after(), !Files.isDirectory(folder)));
+        }
+        return new JournalSteps(probes, files, List.of());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private record Written(FileChange change, FileVersion version, Path createdFolder) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.drift.DriftReport;
 import io.nanoclaw.admin.drift.DriftService;
 import io.nanoclaw.admin.drift.UnknownGroupException;
@@ -21,6 +22,7 @@ public class EditRunner {
     }
 
     public EditResult run(ChangePlan plan, boolean dryRun, String reason) {
+        AuditService.checkReason(reason);
         if (!dryRun) {
             executor.apply(plan, reason);
         }

@@ -24,6 +24,10 @@ public class AtomicFileWriter {
         void move(Path source, Path target) throws IOException;
     }
 
+    /** In the name of every temp file the service creates, so that it can recognise (and remove) its own. */
+    static final String TEMP_MARK = "nanoclaw-admin-";
+    private static final String TEMP_SUFFIX = ".tmp";
+
     private final Mover mover;
 
     public AtomicFileWriter() {
@@ -34,9 +38,15 @@ public class AtomicFileWriter {
         this.mover = mover;
     }
 
+    /** Whether a file is a temp file this class created (a crash can leave one; nobody else names files so). */
+    public static boolean isOurTempFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.contains("." + TEMP_MARK) && name.endsWith(TEMP_SUFFIX);
+    }
+
     public void write(Path target, byte[] content) throws IOException {
         Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + "." + TEMP_MARK, TEMP_SUFFIX);
         try {
             copyPermissions(target, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

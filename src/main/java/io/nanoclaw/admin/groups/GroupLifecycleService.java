@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.change.ChangeExecutor;
+import io.nanoclaw.admin.change.ChangeJournal;
+import io.nanoclaw.admin.change.JournalSteps;
 import io.nanoclaw.admin.change.ChangePlan;
 import io.nanoclaw.admin.change.DbInsert;
 import io.nanoclaw.admin.change.DbChange;
@@ -62,10 +64,13 @@ public class GroupLifecycleService {
 
     private final ConfigPlace place;
     private final ChangeExecutor executor;
+    private final ChangeJournal journal;
 
     public GroupLifecycleService(AgentGroupRepository groups, EditTargets targets, EditRunner runner, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager, ContainerConfigStore configs, GroupsDirectory folders,
-            AuditService audit, InstallProperties install, ConfigPlace place, ChangeExecutor executor) {
+            AuditService audit, InstallProperties install, ConfigPlace place, ChangeExecutor executor,
+            ChangeJournal journal) {
+        this.journal = journal;
         this.place = place;
         this.executor = executor;
         this.groups = groups;
@@ -88,9 +93,8 @@ public class GroupLifecycleService {
      * exists). Idempotent on the folder: asking again for an existing group's folder returns that group.
      */
     public LifecycleResult create(String name, String folderName, String requestedProvider, String reason) {
-        if (name == null || name.isBlank()) {
-            throw InvalidInputException.field("name", "a group needs a name");
-        }
+        checkName(name);
+        AuditService.checkReason(reason);
         GroupFolder folder = folder(folderName);
         String provider = targets.provider("agentProvider", requestedProvider);
         Optional<AgentGroup> existing = groups.findByFolder(folder.name());
@@ -129,9 +133,7 @@ public class GroupLifecycleService {
 
     /** Renames the group: the DB name and the file's groupName and assistantName together; other keys untouched. */
     public EditResult rename(String groupId, String newName, boolean dryRun, String reason) {
-        if (newName == null || newName.isBlank()) {
-            throw InvalidInputException.field("name", "a group needs a name");
-        }
+        checkName(newName);
         AgentGroup group = targets.group(groupId);
         AgentGroup renamed = new AgentGroup(group.id(), newName.strip(), group.folder(), group.agentProvider(),
                 group.createdAt());
@@ -159,6 +161,12 @@ public class GroupLifecycleService {
         Path archived = archive.resolve(group.folder() + "-" + clock.instant().toEpochMilli());
         boolean moved = folder != null && Files.isDirectory(folder);
         int[] counts = new int[2];
+        String planned = "Delete group " + group.name() + " (" + group.id() + ")"
+                + (moved ? "; move groups/" + group.folder() + " to " + archived : "; it has no folder");
+        long entry = journal.begin(AuditService.Entry.of("DELETE_GROUP", group.id(), group.folder(), null, reason,
+                planned, null, null), new JournalSteps(List.of(new JournalSteps.Probe(JournalSteps.ProbeKind.DELETED,
+                        Table.AGENT_GROUPS.sql(), Table.AGENT_GROUPS.key(), group.id(), null, null, null)), List.of(),
+                moved ? List.of(new JournalSteps.MoveStep(folder.toString(), archived.toString())) : List.of()));
         try {
             transactions.executeWithoutResult(status -> {
                 counts[0] = jdbc.update("DELETE FROM sessions WHERE agent_group_id = ?", groupId);
@@ -173,14 +181,32 @@ public class GroupLifecycleService {
             if (moved && Files.isDirectory(archived) && !Files.exists(folder)) {
                 move(archived, folder);
             }
+            journal.abandon(entry);
             throw e;
         }
         String summary = "Delete group " + group.name() + " (" + group.id() + "), its " + counts[0] + " session(s)"
                 + (moved ? "; groups/" + group.folder() + " moved to " + archived : "; it had no folder");
-        audit.record(new AuditService.Entry("DELETE_GROUP", group.id(), group.folder(), null, reason, summary,
+        journal.complete(entry, AuditService.Entry.of("DELETE_GROUP", group.id(), group.folder(), null, reason, summary,
                 "agent_groups[" + group.id() + "]: deleted, with " + counts[0] + " session(s) and " + counts[1]
                         + " chat route(s)", null));
         return new LifecycleResult(group.id(), group.folder(), false, summary);
+    }
+
+    /** The longest group name kept; NanoClaw sets none, but a name must fit the audit trail and every page. */
+    static final int MAX_NAME_CHARS = 200;
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.field("name", "a group needs a name");
+        }
+        if (name.strip().length() > MAX_NAME_CHARS) {
+            throw InvalidInputException.field("name", "the name has " + name.strip().length() + " characters; at most "
+                    + MAX_NAME_CHARS + " are allowed");
+        }
+        if (name.chars().anyMatch(c -> Character.isISOControl(c))) {
+            throw InvalidInputException.field("name", "the name must not contain control characters (tabs, line"
+                    + " breaks, NUL)");
+        }
     }
 
     private int deleteRoutes(String groupId) {

@@ -42,7 +42,7 @@ public class AdminStoreConfig {
         Path file = properties.dataDir().toAbsolutePath().normalize().resolve("admin");
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("admin");
-        dataSource.setJdbcUrl("jdbc:h2:file:" + file + ";DATABASE_TO_UPPER=FALSE");
+        dataSource.setJdbcUrl("jdbc:h2:file:" + file + ";DATABASE_TO_UPPER=FALSE;WRITE_DELAY=0");
         dataSource.setUsername("sa");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/admin").load().migrate();
         return dataSource;

@@ -22,7 +22,7 @@ public class RestartService {
 
     public static final int MAX_MESSAGE_CHARS = 2000;
     /** The audit trail's reason column holds this many. */
-    public static final int MAX_REASON_CHARS = 1000;
+    public static final int MAX_REASON_CHARS = AuditService.MAX_REASON_CHARS;
     static final String COMMAND = "groups-restart";
     static final String ACTION = "RESTART_GROUP";
     static final String ACTION_NO_ANSWER = ACTION + ":NO_ANSWER";
@@ -101,16 +101,7 @@ public class RestartService {
     }
 
     static void checkReason(String reason) {
-        if (reason == null) {
-            return;
-        }
-        if (reason.indexOf('\0') >= 0) {
-            throw InvalidInputException.field("reason", "The reason must not contain NUL characters.");
-        }
-        if (reason.length() > MAX_REASON_CHARS) {
-            throw InvalidInputException.field("reason", "The reason has " + reason.length() + " characters; at most "
-                    + MAX_REASON_CHARS + " are kept.");
-        }
+        AuditService.checkReason(reason);
     }
 
     private void record(String action, AgentGroup group, String reason, String summary) {

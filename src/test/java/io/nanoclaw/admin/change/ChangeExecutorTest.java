@@ -3,6 +3,7 @@ package io.nanoclaw.admin.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,7 +22,6 @@ import org.springframework.transaction.TransactionSystemException;
 import org.sqlite.SQLiteDataSource;
 
 import io.nanoclaw.admin.SampleInstall;
-import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.change.DbChange.Table;
 import io.nanoclaw.admin.containerconfig.AtomicFileWriter;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
@@ -38,7 +38,7 @@ class ChangeExecutorTest {
     SQLiteDataSource dataSource;
     JdbcTemplate jdbc;
     GroupsDirectory groups;
-    AuditService audit;
+    ChangeJournal journal;
 
     @BeforeEach
     void copySample() {
@@ -47,7 +47,7 @@ class ChangeExecutorTest {
         dataSource.setUrl("jdbc:sqlite:" + install.resolve("data/v2.db"));
         jdbc = new JdbcTemplate(dataSource);
         groups = new GroupsDirectory(install.resolve("groups"));
-        audit = mock(AuditService.class);
+        journal = mock(ChangeJournal.class);
     }
 
     @Test
@@ -58,7 +58,7 @@ class ChangeExecutorTest {
 
         assertThat(dbProvider()).isEqualTo("opencode");
         assertThat(Files.readString(opsBotFile())).contains("\"provider\": \"opencode\"");
-        verify(audit).record(any());
+        verify(journal).complete(anyLong(), any());
     }
 
     @Test
@@ -73,7 +73,8 @@ class ChangeExecutorTest {
 
         assertThat(dbProvider()).isEqualTo("codex");
         assertThat(Files.readString(opsBotFile())).isEqualTo(before);
-        verify(audit, never()).record(any());
+        verify(journal, never()).complete(anyLong(), any());
+        verify(journal).abandon(anyLong());
     }
 
     @Test
@@ -93,7 +94,8 @@ class ChangeExecutorTest {
 
         assertThat(Files.readString(opsBotFile())).isEqualTo(before);
         assertThat(dbProvider()).isEqualTo("codex");
-        verify(audit, never()).record(any());
+        verify(journal, never()).complete(anyLong(), any());
+        verify(journal).abandon(anyLong());
     }
 
     @Test
@@ -124,7 +126,7 @@ class ChangeExecutorTest {
     }
 
     private ChangeExecutor executor(ContainerConfigStore store, org.springframework.transaction.PlatformTransactionManager tm) {
-        return new ChangeExecutor(jdbc, tm, store, audit, groups);
+        return new ChangeExecutor(jdbc, tm, store, groups, List.of(), journal);
     }
 
     private String dbProvider() {

@@ -3,6 +3,7 @@ package io.nanoclaw.admin.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,7 +22,6 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.sqlite.SQLiteDataSource;
 
 import io.nanoclaw.admin.SampleInstall;
-import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.containerconfig.AtomicFileWriter;
 import io.nanoclaw.admin.containerconfig.ContainerConfigStore;
 import io.nanoclaw.admin.dbconfig.ContainerConfigRow;
@@ -42,7 +42,7 @@ class DbEraChangeExecutorTest {
     Path install;
     JdbcTemplate jdbc;
     GroupsDirectory groups;
-    AuditService audit;
+    ChangeJournal journal;
     ContainerConfigRows rows;
 
     @BeforeEach
@@ -52,7 +52,7 @@ class DbEraChangeExecutorTest {
         dataSource.setUrl("jdbc:sqlite:" + install.resolve("data/v2.db"));
         jdbc = new JdbcTemplate(dataSource);
         groups = new GroupsDirectory(install.resolve("groups"));
-        audit = mock(AuditService.class);
+        journal = mock(ChangeJournal.class);
         rows = new ContainerConfigRows(jdbc, EraDetection.detect(dataSource));
     }
 
@@ -64,7 +64,7 @@ class DbEraChangeExecutorTest {
 
         assertThat(row(OPS_BOT).provider()).isEqualTo("codex");
         assertThat(Files.readString(file("ops-bot"))).contains("\"provider\": \"codex\"");
-        verify(audit).record(any());
+        verify(journal).complete(anyLong(), any());
     }
 
     @Test
@@ -80,7 +80,8 @@ class DbEraChangeExecutorTest {
 
         assertThat(row(OPS_BOT)).isEqualTo(rowBefore);
         assertThat(Files.readString(file("ops-bot"))).isEqualTo(before);
-        verify(audit, never()).record(any());
+        verify(journal, never()).complete(anyLong(), any());
+        verify(journal).abandon(anyLong());
     }
 
     @Test
@@ -132,6 +133,6 @@ class DbEraChangeExecutorTest {
     }
 
     private ChangeExecutor executor(ContainerConfigStore store) {
-        return new ChangeExecutor(jdbc, new JdbcTransactionManager(jdbc.getDataSource()), store, audit, groups);
+        return new ChangeExecutor(jdbc, new JdbcTransactionManager(jdbc.getDataSource()), store, groups, List.of(), journal);
     }
 }
