@@ -53,12 +53,20 @@ public class EditTargets {
         return configs.read(group.folder());
     }
 
-    /** A provider name an operator asks for: lower-cased, registered by the runner; null or blank = unset. */
+    /**
+     * A provider name an operator asks for: lower-cased, registered by the runner, without spaces or control
+     * characters (refused, not trimmed: the file era writes the document as given); null or blank = unset.
+     */
     public String provider(String field, String requested) {
         if (requested == null || requested.isBlank()) {
             return null;
         }
-        String name = requested.strip().toLowerCase(Locale.ROOT);
+        if (requested.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+                || Character.isSpaceChar(c))) {
+            throw InvalidInputException.field(field, "'" + printable(requested) + "' holds spaces or control"
+                    + " characters; NanoClaw looks a provider up by its exact name, so it would not find this one");
+        }
+        String name = requested.toLowerCase(Locale.ROOT);
         KnownProviders known = KnownProviders.of(install.mode() == InstallMode.ATTACHED ? install.root() : null,
                 providers.known());
         if (!known.runnerKnows(name)) {
@@ -66,6 +74,14 @@ public class EditTargets {
                     + String.join(", ", known.runner()) + ")");
         }
         return name;
+    }
+
+    /** The text with control characters shown as escapes, for a message. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return out.toString();
     }
 
     /** The document to edit: the file's, or NanoClaw's empty config with identity for a missing file. */

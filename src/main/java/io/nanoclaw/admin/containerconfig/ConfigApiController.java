@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import io.nanoclaw.admin.change.EditResult;
 import io.nanoclaw.admin.change.PreconditionRequiredException;
 import io.nanoclaw.admin.security.Roles;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /**
  * Replacing and patching a group's config (container.json in the file era, the container_configs row in the DB-config
@@ -52,10 +53,22 @@ class ConfigApiController {
             + " Keys the row cannot hold, wrong types, maxMessagesPerPrompt 0 or negative, another cliScope, an"
             + " unknown provider, or a groupName/agentGroupId other than the group's are refused (400 invalid-config,"
             + " violations). A group without a row is 409 (CREATE_CONFIG_ROW first). dryRun=true returns the plan.")
-    ResponseEntity<EditResult> put(@PathVariable String id, @RequestBody String body,
+    ResponseEntity<EditResult> put(@PathVariable String id, @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) String reason) {
-        return withEtag(id, configs.replace(id, body, version(ifMatch), dryRun, reason));
+        return withEtag(id, configs.replace(id, utf8(body), version(ifMatch), dryRun, reason));
+    }
+
+    /** The body as NanoClaw reads a file: UTF-8, and bytes that are not UTF-8 refused rather than replaced. */
+    private static String utf8(byte[] body) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InvalidInputException.field("body", "the body is not valid UTF-8; container.json is UTF-8");
+        }
     }
 
     @PatchMapping(path = "/api/groups/{id}/container-config", consumes = {"application/merge-patch+json", "application/json"})
@@ -109,6 +122,10 @@ class ConfigApiController {
     private static FileVersion version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException();
+        }
+        if (ifMatch.strip().startsWith("W/")) {
+            throw InvalidInputException.field("If-Match", "a weak entity tag (W/…) never matches: If-Match compares"
+                    + " strongly, so send the ETag exactly as it was read");
         }
         return FileVersion.fromEtag(ifMatch);
     }

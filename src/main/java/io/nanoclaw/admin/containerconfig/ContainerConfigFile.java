@@ -28,6 +28,11 @@ public record ContainerConfigFile(
         return new ContainerConfigFile(folder, state, FileVersion.ABSENT, null, null, error);
     }
 
+    /** A file too large to read: its version (so that it can be replaced) but not its bytes. */
+    public static ContainerConfigFile oversized(String folder, FileVersion version, ParseError error) {
+        return new ContainerConfigFile(folder, ConfigFileState.UNREADABLE, version, null, null, error);
+    }
+
     public Optional<ContainerConfigDocument> documentIfOk() {
         return Optional.ofNullable(document);
     }

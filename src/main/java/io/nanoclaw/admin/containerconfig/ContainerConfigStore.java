@@ -1,5 +1,7 @@
 package io.nanoclaw.admin.containerconfig;
 
+import java.util.List;
+import io.nanoclaw.admin.change.InvalidConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -79,8 +81,14 @@ public class ContainerConfigStore {
             if (!Files.isDirectory(target.getParent())) {
                 throw new InvalidFolderException(folder.name(), "the folder does not exist");
             }
+            if (content.length > MAX_BYTES) {
+                String why = "the new container.json would have " + content.length + " bytes; the service reads at"
+                        + " most " + MAX_BYTES + ", so it is not written";
+                throw new InvalidConfigException("container.json was not written: " + why, List.of(why));
+            }
             ContainerConfigFile current = readFile(folder.name(), target);
-            if (current.state() == ConfigFileState.UNREADABLE) {
+            // An oversized file has a version (its hash), so that it can be replaced; other unreadable ones cannot.
+            if (current.state() == ConfigFileState.UNREADABLE && current.version().isAbsent()) {
                 throw new UncheckedIOException(new IOException(
                         "container.json of '" + folder.name() + "' cannot be read: " + current.errorMessage()));
             }
@@ -156,8 +164,12 @@ public class ContainerConfigStore {
                     ParseError.of("container.json is a folder, not a file"));
         }
         if (attributes.size() > MAX_BYTES) {
-            return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE,
-                    ParseError.of("container.json is larger than " + MAX_BYTES + " bytes"));
+            ParseError tooLarge = ParseError.of("container.json is larger than " + MAX_BYTES + " bytes");
+            try {
+                return ContainerConfigFile.oversized(folderName, FileVersion.ofFile(file), tooLarge);
+            } catch (IOException e) {
+                return ContainerConfigFile.absent(folderName, ConfigFileState.UNREADABLE, tooLarge);
+            }
         }
         byte[] bytes;
         try {

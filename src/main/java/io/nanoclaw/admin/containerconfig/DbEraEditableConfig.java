@@ -384,6 +384,10 @@ class DbEraEditableConfig implements EditableConfig {
                     violations.add(problem.message());
                 }
             }
+            ContainerConfigValidator.unsafeNumbers(document).forEach(problem -> violations.add(problem.message()));
+            if (columns.containsKey("additional_mounts")) {
+                ContainerConfigValidator.mountPathProblems(document).forEach(problem -> violations.add(problem.message()));
+            }
         });
         if (!violations.isEmpty()) {
             throw new InvalidConfigException("The row of " + group.folder() + " was not written: "

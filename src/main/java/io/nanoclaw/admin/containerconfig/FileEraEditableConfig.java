@@ -139,11 +139,17 @@ class FileEraEditableConfig implements EditableConfig {
     private void validate(ContainerConfigDocument document) {
         List<String> violations = new ArrayList<>();
         ContainerConfigValidator.check(document).forEach(problem -> violations.add(problem.message()));
+        ContainerConfigValidator.editProblems(document).forEach(problem -> violations.add(problem.message()));
         document.field(KnownField.PROVIDER).filter(JsonNode::isString).map(JsonNode::stringValue)
                 .filter(provider -> !provider.isEmpty())
                 .ifPresent(provider -> {
                     try {
-                        targets.provider("provider", provider);
+                        String known = targets.provider("provider", provider);
+                        if (!known.equals(provider)) {
+                            // The file is written as given, and NanoClaw's runner looks the name up exactly.
+                            violations.add("provider '" + provider + "' is not the name NanoClaw looks up: write '"
+                                    + known + "'");
+                        }
                     } catch (InvalidInputException e) {
                         violations.add("provider " + e.getMessage());
                     }

@@ -20,6 +20,20 @@ public record FileVersion(String value) {
         }
     }
 
+    /** The SHA-256 of a file read as a stream (a file too large to hold, so that it can still be replaced). */
+    public static FileVersion ofFile(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return new FileVersion(HexFormat.of().formatHex(digest.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
     /** Parses an HTTP entity tag ({@code "abc…"}, {@code W/"abc…"} or bare) into a version. */
     public static FileVersion fromEtag(String etag) {
         String tag = etag.strip();

@@ -58,6 +58,7 @@ public class FixService {
         if (request.source() == null) {
             throw InvalidInputException.field("source", "source must be 'db' or 'file'");
         }
+        io.nanoclaw.admin.audit.AuditService.checkReason(request.reason());
         Set<FindingKind> kinds = request.kinds() == null || request.kinds().isEmpty()
                 ? fixes.defaultAlignKinds() : Set.copyOf(request.kinds());
         Fix fix = fixes.alignFix(request.source());

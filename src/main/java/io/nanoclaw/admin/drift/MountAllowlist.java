@@ -21,9 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MountAllowlist {
 
     /** The patterns NanoClaw always adds to the file's own ({@code DEFAULT_BLOCKED_PATTERNS} of its mount security). */
-    static final List<String> BUILT_IN_BLOCKED = List.of(".ssh", ".gnupg", ".gpg", ".aws", ".azure", ".gcloud", ".kube",
-            ".docker", "credentials", ".env", ".netrc", ".npmrc", ".pypirc", "id_rsa", "id_ed25519", "private_key",
-            ".secret");
+    static final List<String> BUILT_IN_BLOCKED = io.nanoclaw.admin.containerconfig.ContainerConfigValidator.ALWAYS_BLOCKED;
 
     public enum State { LOADED, MISSING, INVALID }
 

@@ -148,6 +148,38 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** A body that passed the size limit while it was read (a chunked one) is 413, not a malformed body. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                ProblemDetail problem = ProblemType.PAYLOAD_TOO_LARGE.problem("Nothing was changed: "
+                        + tooLarge.getMessage() + " (nanoclaw.requests.max-body).");
+                withInstance(problem, request);
+                return ResponseEntity.status(ProblemType.PAYLOAD_TOO_LARGE.status())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            }
+        }
+        ProblemDetail problem = ProblemType.INVALID_REQUEST.problem("The body could not be read as JSON of the"
+                + " expected shape" + position(ex) + ". Nothing was changed.");
+        withInstance(problem, request);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Where in the body Jackson stopped, when it says. */
+    private static String position(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException jackson && jackson.getLocation() != null
+                    && jackson.getLocation().getLineNr() > 0) {
+                return " (at line " + jackson.getLocation().getLineNr() + ", column "
+                        + jackson.getLocation().getColumnNr() + ")";
+            }
+        }
+        return "";
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {

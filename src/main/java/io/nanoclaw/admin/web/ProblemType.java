@@ -20,6 +20,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
     HOST_NOT_RUNNING("host-not-running", HttpStatus.CONFLICT, "NanoClaw's host is not running"),
     HOST_REFUSED("host-refused", HttpStatus.CONFLICT, "NanoClaw's host refused the request"),
     HOST_NO_ANSWER("host-no-answer", HttpStatus.BAD_GATEWAY, "NanoClaw's host gave no usable answer"),
