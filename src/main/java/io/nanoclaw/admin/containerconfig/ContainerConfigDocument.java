@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ContainerConfigDocument {
 
-    static final String MASK = "••••••";
+    public static final String MASK = "••••••";
 
     private final ObjectNode json;
 

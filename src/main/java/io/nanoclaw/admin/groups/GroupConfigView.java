@@ -28,6 +28,10 @@ public record GroupConfigView(
         List<String> unknownKeys,
         boolean secretsMasked) {
 
+    private static final java.util.regex.Pattern MAYBE_SECRET = java.util.regex.Pattern.compile("\"env\"");
+    private static final java.util.regex.Pattern STRING_VALUE =
+            java.util.regex.Pattern.compile("(:\\s*)\"(?:[^\"\\\\\\n]|\\\\.)*\"?");
+
     static GroupConfigView of(ContainerConfigFile file, boolean revealSecrets) {
         ContainerConfigDocument document = file.document();
         String raw = file.rawText();
@@ -39,6 +43,12 @@ public record GroupConfigView(
                 document = maskedDocument;
                 raw = ContainerConfigFormat.render(maskedDocument);
             }
+        }
+        if (document == null && raw != null && !revealSecrets && MAYBE_SECRET.matcher(raw).find()) {
+            // A file that does not parse cannot be masked by key: every string value after a colon is hidden.
+            String hidden = STRING_VALUE.matcher(raw).replaceAll("$1\"" + ContainerConfigDocument.MASK + "\"");
+            masked = !hidden.equals(raw);
+            raw = hidden;
         }
         List<String> unknown = document == null ? List.of() : document.unknownKeys();
         return new GroupConfigView(file.folder(), file.state(), file.version(), document, raw, file.errorMessage(),

@@ -382,6 +382,44 @@ class EditApiTest extends EditableSampleInstallTest {
         assertThat(dbProvider(SampleInstall.OPS_BOT_ID)).isEqualTo("codex");
     }
 
+    @Test
+    void aFileTooLargeToReadCanStillBeReplacedWithItsEtag() throws Exception {
+        java.nio.file.Path file = INSTALL.resolve("groups/family/container.json");
+        byte[] huge = ("{\"provider\": \"opencode\", \"pad\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.write(file, huge);
+
+        String etag = mvc.perform(api(get("/api/groups/" + SampleInstall.FAMILY_ID + "/container-config")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("UNREADABLE"))
+                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).isEqualTo(FileVersion.of(huge).etag());
+
+        mvc.perform(api(put("/api/groups/" + SampleInstall.FAMILY_ID + "/container-config"))
+                        .header(HttpHeaders.IF_MATCH, etag).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"provider\": \"opencode\"}"))
+                .andExpect(status().isOk());
+        assertThat(read("groups/family/container.json")).isEqualTo("{\n  \"provider\": \"opencode\"\n}\n");
+    }
+
+    @Test
+    void aViewerReadsAMalformedFileWithItsSecretValuesHidden(
+            @Autowired io.nanoclaw.admin.security.ApiTokenService tokens) throws Exception {
+        java.nio.file.Files.writeString(INSTALL.resolve("groups/family/container.json"),
+                "{\"mcpServers\": {\"cal\": {\"command\": \"cal\", \"env\": {\"TOKEN\": \"very-secret-42\"}}},\n");
+        String viewer = tokens.issue("raw-viewer-" + System.nanoTime(), io.nanoclaw.admin.security.Role.VIEWER);
+
+        String asViewer = mvc.perform(get("/api/groups/" + SampleInstall.FAMILY_ID + "/container-config")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("MALFORMED"))
+                .andExpect(jsonPath("$.secretsMasked").value(true))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(asViewer).doesNotContain("very-secret-42").contains("TOKEN");
+        mvc.perform(api(get("/api/groups/" + SampleInstall.FAMILY_ID + "/container-config")))
+                .andExpect(jsonPath("$.raw").value(containsString("very-secret-42")));
+    }
+
     private static MockHttpServletRequestBuilder api(MockHttpServletRequestBuilder request) {
         return request.header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN));
     }
