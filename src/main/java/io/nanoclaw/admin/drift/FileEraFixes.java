@@ -116,7 +116,9 @@ public class FileEraFixes implements Fixes {
                         List.of(targets.change(group, file, withDbProvider(NanoclawDefaults.newConfig(group), group))));
             }
             case RESET_CONFIG_FILE -> {
-                if (file.state() != ConfigFileState.MALFORMED && file.state() != ConfigFileState.NOT_AN_OBJECT) {
+                boolean oversized = file.state() == ConfigFileState.UNREADABLE && !file.version().isAbsent();
+                if (file.state() != ConfigFileState.MALFORMED && file.state() != ConfigFileState.NOT_AN_OBJECT
+                        && !oversized) {
                     throw new EditRefusedException("container.json of " + group.folder() + " is " + file.state()
                             + ": RESET_CONFIG_FILE only replaces a file NanoClaw cannot read.");
                 }

@@ -400,6 +400,13 @@ class EditApiTest extends EditableSampleInstallTest {
                         .content("{\"provider\": \"opencode\"}"))
                 .andExpect(status().isOk());
         assertThat(read("groups/family/container.json")).isEqualTo("{\n  \"provider\": \"opencode\"\n}\n");
+
+        java.nio.file.Files.write(file, huge);
+        drift.scan();
+        mvc.perform(api(post("/api/groups/" + SampleInstall.FAMILY_ID + "/fixes")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fix\":\"RESET_CONFIG_FILE\"}"))
+                .andExpect(status().isOk());
+        assertThat(read("groups/family/container.json")).startsWith("{").hasSizeLessThan(10_000);
     }
 
     @Test
