@@ -136,7 +136,9 @@ public final class EditPages {
                 return new Problem(HttpStatus.PRECONDITION_FAILED, "container.json changed while you were looking at"
                         + " this change; nothing was written. Look at the preview again: it shows the file as it is now.");
             }
-            if (e instanceof DataAccessException && SqliteBusy.isBusy(e)) {
+            boolean failedWrite = e instanceof DataAccessException
+                    || e instanceof org.springframework.transaction.TransactionException;
+            if (failedWrite && SqliteBusy.isBusy(e)) {
                 return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "NanoClaw's database stayed locked by another"
                         + " writer (the NanoClaw host); nothing was changed. Try again in a moment.");
             }

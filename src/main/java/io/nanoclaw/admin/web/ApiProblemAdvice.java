@@ -131,6 +131,16 @@ public class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return unexpected(e, request);
     }
 
+    /** A commit that failed: busy (a reader holding a rollback-journal DB at commit) is 503 like any busy write. */
+    @ExceptionHandler(org.springframework.transaction.TransactionException.class)
+    ResponseEntity<ProblemDetail> transaction(org.springframework.transaction.TransactionException e,
+            WebRequest request) {
+        if (SqliteBusy.isBusy(e)) {
+            return busy(e, request);
+        }
+        return unexpected(e, request);
+    }
+
     /** SQLite busy past its timeout (a NanoClaw host holding the write lock): try again later, not a 500. */
     @ExceptionHandler({TransientDataAccessException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> busy(RuntimeException e, WebRequest request) {

@@ -364,6 +364,33 @@ class EditApiTest extends EditableSampleInstallTest {
     }
 
     @Test
+    void aReaderBlockingTheCommitAnswers503AndChangesNothing() throws Exception {
+        String before = read("groups/ops-bot/container.json");
+        try (Connection nanoclawHost = DriverManager.getConnection("jdbc:sqlite:" + INSTALL.resolve("data/v2.db"));
+                Statement statement = nanoclawHost.createStatement()) {
+            String mode;
+            try (var rs = statement.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                mode = rs.getString(1);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(!"wal".equalsIgnoreCase(mode),
+                    "a reader blocks a commit only in rollback-journal mode");
+            statement.execute("BEGIN");
+            try (var rs = statement.executeQuery("SELECT COUNT(*) FROM agent_groups")) {
+                rs.next(); // holds the SHARED lock, so the writer cannot get EXCLUSIVE at commit
+            }
+
+            mvc.perform(api(patch("/api/groups/" + SampleInstall.OPS_BOT_ID)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"agentProvider\":\"claude\"}"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.type").value("urn:nanoclaw-admin:problem:install-busy"));
+            statement.execute("ROLLBACK");
+        }
+        assertThat(read("groups/ops-bot/container.json")).isEqualTo(before);
+        assertThat(dbProvider(SampleInstall.OPS_BOT_ID)).isEqualTo("codex");
+    }
+
+    @Test
     void aBusyInstallAnswers503AndChangesNothing() throws Exception {
         String before = read("groups/ops-bot/container.json");
         try (Connection nanoclawHost = DriverManager.getConnection("jdbc:sqlite:" + INSTALL.resolve("data/v2.db"));
