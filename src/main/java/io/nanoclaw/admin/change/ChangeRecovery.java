@@ -145,7 +145,8 @@ class ChangeRecovery implements SmartInitializingSingleton {
         try {
             if (text == null) {
                 Files.deleteIfExists(path);
-                if (removeFolder && isEmptyFolder(path.getParent())) {
+                if (removeFolder && Files.isDirectory(path.getParent(), LinkOption.NOFOLLOW_LINKS)
+                        && isEmptyFolder(path.getParent())) {
                     Files.delete(path.getParent());
                 }
             } else if (!same(now, text)) {
