@@ -61,7 +61,13 @@ class ChangeRecovery implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         removeOurTempFiles();
         for (ChangeJournal.Entry entry : journal.unfinished()) {
-            recover(entry);
+            try {
+                recover(entry);
+            } catch (RuntimeException e) {
+                // The service still starts (the drift scan shows what disagrees); the entry is tried at every start.
+                log.error("Could not finish or undo the change of journal entry {} ({}); it stays in the journal and"
+                        + " is tried again at the next start", entry.id(), entry.event().summary(), e);
+            }
         }
     }
 
