@@ -48,7 +48,11 @@ public class ApiTokenService {
         }
     }
 
-    /** The active token with this secret, if any. */
+    /**
+     * The active token with this secret, if any. The secret is never compared itself: its SHA-256 is looked up, so how
+     * long the store takes to match a hash tells nothing about the secret (finding a secret whose hash shares a prefix
+     * with a stored one is as hard as guessing the secret), which is what a constant-time comparison would protect.
+     */
     @AdminStore.Transaction
     public Optional<ApiToken> authenticate(String secret) {
         return tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive);

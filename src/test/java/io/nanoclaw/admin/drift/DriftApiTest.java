@@ -139,7 +139,7 @@ class DriftApiTest extends AttachedSampleInstallTest {
     void prometheusHasGaugesByStatusAndByKind() throws Exception {
         mvc.perform(api(post("/api/drift/scan"))).andExpect(status().isOk());
 
-        mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(api(get("/actuator/prometheus")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("nanoclaw_drift_groups{status=\"BROKEN\"} 2")))
                 .andExpect(content().string(containsString("nanoclaw_drift_groups{status=\"ALIGNED\"} 4")))

@@ -138,7 +138,7 @@ class DbEraGroupPagesTest extends AttachedDbEraSampleInstallTest {
                 .andExpect(jsonPath("$.components.drift.status").value("DOWN"))
                 .andExpect(jsonPath("$.components.drift.details.broken").value(3))
                 .andExpect(jsonPath("$.components.drift.details.drifted").value(5));
-        mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(api(get("/actuator/prometheus")))
                 .andExpect(content().string(containsString(
                         "nanoclaw_drift_findings{kind=\"CONFIG_FILE_DIVERGES_FROM_DB\",severity=\"ERROR\"} 1")))
                 .andExpect(content().string(containsString(

@@ -66,6 +66,9 @@ class GroupApiControllerTest {
     @MockitoBean
     ApiTokenService tokens;
 
+    @MockitoBean
+    io.nanoclaw.admin.audit.AuditService audit;
+
     @BeforeEach
     void operatorToken() {
         when(tokens.authenticate("op")).thenReturn(Optional.of(
