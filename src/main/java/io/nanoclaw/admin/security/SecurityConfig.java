@@ -39,6 +39,7 @@ import io.nanoclaw.admin.audit.AuditService;
 public class SecurityConfig {
 
     static final String PROMETHEUS = "/actuator/prometheus";
+    static final String HEALTH = "/actuator/health";
 
     @Bean
     LoginThrottle loginThrottle(LoginProperties settings) {
@@ -71,8 +72,10 @@ public class SecurityConfig {
     SecurityFilterChain metricsChain(HttpSecurity http, ApiTokenService tokens, JsonMapper jsonMapper,
             MetricsProperties metrics) throws Exception {
         ProblemResponses problems = new ProblemResponses(jsonMapper);
-        http.securityMatcher(PROMETHEUS, PROMETHEUS + "/**")
+        http.securityMatcher(PROMETHEUS, PROMETHEUS + "/**", HEALTH, HEALTH + "/**")
                 .authorizeHttpRequests(requests -> {
+                    // Health answers anybody (a probe), with its details only for a token (show-details).
+                    requests.requestMatchers(HEALTH, HEALTH + "/**").permitAll();
                     if (metrics.open()) {
                         requests.anyRequest().permitAll();
                     } else {
@@ -84,9 +87,7 @@ public class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(SecurityHeaders.forFilterChain());
-        if (!metrics.open()) {
-            http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class);
-        }
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 
@@ -101,7 +102,6 @@ public class SecurityConfig {
         events.ifAvailable(logins::setAuthenticationEventPublisher);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error",
-                                "/actuator/health/**", "/actuator/health",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/access/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())

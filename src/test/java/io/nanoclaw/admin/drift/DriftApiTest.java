@@ -125,10 +125,18 @@ class DriftApiTest extends AttachedSampleInstallTest {
     }
 
     @Test
+    void anonymousHealthProbesGetTheStatusOnly() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.status").exists())
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void healthHasADriftComponentThatIsDownWhileGroupsAreBroken() throws Exception {
         mvc.perform(api(post("/api/drift/scan"))).andExpect(status().isOk());
 
-        mvc.perform(get("/actuator/health"))
+        mvc.perform(api(get("/actuator/health")))
                 .andExpect(jsonPath("$.components.drift.status").value("DOWN"))
                 .andExpect(jsonPath("$.components.drift.details.broken").value(2))
                 .andExpect(jsonPath("$.components.drift.details.drifted").value(3))

@@ -134,7 +134,7 @@ class DbEraGroupPagesTest extends AttachedDbEraSampleInstallTest {
     void healthAndMetricsCountTheDbErasKinds() throws Exception {
         mvc.perform(api(post("/api/drift/scan"))).andExpect(status().isOk());
 
-        mvc.perform(get("/actuator/health"))
+        mvc.perform(api(get("/actuator/health")))
                 .andExpect(jsonPath("$.components.drift.status").value("DOWN"))
                 .andExpect(jsonPath("$.components.drift.details.broken").value(3))
                 .andExpect(jsonPath("$.components.drift.details.drifted").value(5));
