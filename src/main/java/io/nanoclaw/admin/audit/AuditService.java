@@ -1,20 +1,20 @@
 package io.nanoclaw.admin.audit;
 
-import io.nanoclaw.admin.web.InvalidInputException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.data.relational.core.query.Query;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import io.nanoclaw.admin.install.AdminStore;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** Records every change and answers questions about them. Lives in the admin store, never in NanoClaw's DB. */
 @Service

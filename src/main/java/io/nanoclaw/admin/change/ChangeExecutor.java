@@ -66,6 +66,7 @@ public class ChangeExecutor {
             transactions.executeWithoutResult(status -> applyInTransaction(plan, written, status));
         } catch (RuntimeException failure) {
             restore(written, failure);
+            // A file that could not be put back keeps the entry, so that the next start puts it back.
             if (failure.getSuppressed().length == 0) {
                 journal.abandon(entry);
             }

@@ -1,7 +1,5 @@
 package io.nanoclaw.admin.change;
 
-import io.nanoclaw.admin.web.InvalidInputException;
-
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +19,7 @@ import io.nanoclaw.admin.providers.KnownProviders;
 import io.nanoclaw.admin.providers.ProvidersProperties;
 import io.nanoclaw.admin.sessions.Session;
 import io.nanoclaw.admin.sessions.SessionRepository;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** What edits read before they plan: the rows, the file, and the file changes they make to it. */
 @Component

@@ -1,18 +1,18 @@
 package io.nanoclaw.admin.containerconfig;
 
-import java.util.List;
-import io.nanoclaw.admin.change.InvalidConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.nanoclaw.admin.change.InvalidConfigException;
 import io.nanoclaw.admin.install.GroupFolder;
 import io.nanoclaw.admin.install.GroupsDirectory;
 import io.nanoclaw.admin.install.InvalidFolderException;

@@ -1,13 +1,13 @@
 package io.nanoclaw.admin.listing;
 
-import io.nanoclaw.admin.web.InvalidInputException;
-
 import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /**
  * Turns the {@code page}, {@code size} and {@code sort} parameters of a list into a {@link Pageable}, refusing

@@ -1,7 +1,5 @@
 package io.nanoclaw.admin.security;
 
-import io.nanoclaw.admin.web.InvalidInputException;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /** The Access page (OPERATORs only): API tokens and UI accounts, with forms to issue, revoke, create and delete. */
 @Controller

@@ -1,7 +1,5 @@
 package io.nanoclaw.admin.security;
 
-import io.nanoclaw.admin.web.InvalidInputException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
@@ -23,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.install.AdminStore;
 import io.nanoclaw.admin.install.AdminStoreConfig;
+import io.nanoclaw.admin.web.InvalidInputException;
 
 /**
  * Who may get in: named API tokens for scripts and accounts for the UI. Every change is recorded in the audit trail,

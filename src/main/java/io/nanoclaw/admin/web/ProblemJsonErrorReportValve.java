@@ -33,8 +33,9 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemJson.of(type.status().value() == status ? type.uri().toString()
-                        : ProblemType.INTERNAL.uri().toString(), title, status, detail));
+                ProblemType typed = type.status().value() == status ? type
+                        : status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
+                writer.write(ProblemJson.of(typed.uri().toString(), title, status, detail));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

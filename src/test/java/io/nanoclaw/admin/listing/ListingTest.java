@@ -1,7 +1,5 @@
 package io.nanoclaw.admin.listing;
 
-import io.nanoclaw.admin.web.InvalidInputException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+
+import io.nanoclaw.admin.web.InvalidInputException;
 
 class ListingTest {
 
