@@ -59,7 +59,7 @@ public class ChangeExecutor {
             return;
         }
         AuditService.Entry event = AuditService.Entry.of(plan.action(), plan.groupId(), plan.folder(),
-                plan.sessionId(), reason, plan.summary(), plan.dbChangesText(), plan.fileDiffText());
+                plan.sessionId(), reason, plan.summary(), plan.auditDbChangesText(), plan.auditFileDiffText());
         long entry = journal.begin(event, steps(plan));
         List<Written> written = new ArrayList<>();
         try {

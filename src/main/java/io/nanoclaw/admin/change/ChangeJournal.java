@@ -16,11 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 import io.nanoclaw.admin.audit.Actor;
 import io.nanoclaw.admin.audit.AuditService;
 import io.nanoclaw.admin.install.AdminStoreConfig;
+import io.nanoclaw.admin.install.StoreSeal;
 
 /**
  * The admin store's journal of changes in progress. A change is journaled (committed) before its first write to
  * NanoClaw's DB or files; completing it writes its audit event and deletes the entry in one admin-store transaction.
  * An entry that is still there at start is a change a crash interrupted; {@link ChangeRecovery} finishes or undoes it.
+ * The steps (the text each file and row will hold and held) are sealed ({@link StoreSeal}): they hold MCP secrets.
  */
 @Component
 public class ChangeJournal {
@@ -30,12 +32,14 @@ public class ChangeJournal {
     private final NamedParameterJdbcTemplate admin;
     private final TransactionTemplate transactions;
     private final AuditService audit;
+    private final StoreSeal seal;
     private final Clock clock;
 
     ChangeJournal(@Qualifier("adminJdbcOperations") NamedParameterJdbcTemplate admin,
             @Qualifier(AdminStoreConfig.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager,
-            AuditService audit) {
+            AuditService audit, StoreSeal seal) {
         this.admin = admin;
+        this.seal = seal;
         this.transactions = new TransactionTemplate(transactionManager);
         this.audit = audit;
         this.clock = Clock.systemUTC();
@@ -62,7 +66,7 @@ public class ChangeJournal {
                     .addValue("summary", event.summary())
                     .addValue("dbChanges", event.dbChanges())
                     .addValue("fileDiff", event.fileDiff())
-                    .addValue("steps", JSON.writeValueAsString(steps)), key, new String[] {"id"});
+                    .addValue("steps", seal.sealText(JSON.writeValueAsString(steps))), key, new String[] {"id"});
             return key.getKey().longValue();
         });
     }
@@ -87,7 +91,7 @@ public class ChangeJournal {
                         rs.getString("actor"), new AuditService.Entry(rs.getString("action"), rs.getString("group_id"),
                                 rs.getString("folder"), rs.getString("session_id"), rs.getString("reason"),
                                 rs.getString("summary"), rs.getString("db_changes"), rs.getString("file_diff")),
-                        JSON.readValue(rs.getString("steps"), JournalSteps.class)));
+                        JSON.readValue(seal.openText(rs.getString("steps")), JournalSteps.class)));
     }
 
     void forget(long id) {

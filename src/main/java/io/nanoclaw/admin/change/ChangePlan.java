@@ -39,4 +39,15 @@ public record ChangePlan(String action, String groupId, String folder, String se
     public String fileDiffText() {
         return String.join("", fileChanges.stream().map(FileChange::diff).toList());
     }
+
+    /** What the audit trail keeps of the DB changes: MCP env values masked (VIEWERs read it; it is kept in clear). */
+    public String auditDbChangesText() {
+        return String.join("\n", java.util.stream.Stream.concat(dbInserts.stream().map(DbInsert::describeMasked),
+                dbChanges.stream().map(DbChange::describeMasked)).toList());
+    }
+
+    /** What the audit trail keeps of the file changes: MCP env values masked. */
+    public String auditFileDiffText() {
+        return String.join("", fileChanges.stream().map(FileChange::maskedDiff).toList());
+    }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import io.nanoclaw.admin.containerconfig.ConfigVersionRepository;
 import io.nanoclaw.admin.dbconfig.RowPlans;
 import io.nanoclaw.admin.install.DetectedEra;
+import io.nanoclaw.admin.install.StoreSeal;
 import io.nanoclaw.admin.drift.Fixes;
 import io.nanoclaw.admin.drift.FileEraFixes;
 import io.nanoclaw.admin.drift.DbEraFixes;
@@ -24,8 +25,8 @@ public class ConfigPlaceConfig {
 
     @Bean
     public Fixes fixes(DetectedEra era, EditTargets targets, RowPlans rows, ConfigPlace place,
-            ConfigVersionRepository versions) {
+            ConfigVersionRepository versions, StoreSeal seal) {
         return era.era().isDbConfig() ? new DbEraFixes(targets, rows, place, Clock.systemUTC())
-                : new FileEraFixes(targets, versions);
+                : new FileEraFixes(targets, versions, seal);
     }
 }

@@ -3,6 +3,8 @@ package io.nanoclaw.admin.change;
 import java.util.Objects;
 import java.util.Set;
 
+import io.nanoclaw.admin.dbconfig.RowSecrets;
+
 /**
  * One column of one NanoClaw row, from {@code before} to {@code after} (null = SQL NULL; text, or a whole number for
  * {@code container_configs.max_messages_per_prompt}). Applied only while the column still holds {@code before}: a row
@@ -73,6 +75,18 @@ public record DbChange(Table table, String rowId, String column, Object before, 
     /** {@code agent_groups.agent_provider[ag-1]: 'codex' -> NULL} */
     public String describe() {
         return table.sql() + "." + column + "[" + rowId + "]: " + sql(before) + " -> " + sql(after);
+    }
+
+    /** As {@link #describe}, with MCP server {@code env} values masked (for the audit trail). */
+    public String describeMasked() {
+        return table.sql() + "." + column + "[" + rowId + "]: " + sql(masked(table, column, before)) + " -> "
+                + sql(masked(table, column, after));
+    }
+
+    /** A column's value as the audit trail may keep it: {@code container_configs.mcp_servers} with env masked. */
+    static Object masked(Table table, String column, Object value) {
+        return table == Table.CONTAINER_CONFIGS && column.equals("mcp_servers") && value instanceof String text
+                ? RowSecrets.maskedMcpServers(text) : value;
     }
 
     static String sql(Object value) {

@@ -24,4 +24,11 @@ public record DbInsert(DbChange.Table table, String rowId, Map<String, Object> v
         return table.sql() + "[" + rowId + "]: INSERT " + values.entrySet().stream()
                 .map(e -> e.getKey() + "=" + DbChange.sql(e.getValue())).collect(Collectors.joining(", "));
     }
+
+    /** As {@link #describe}, with MCP server {@code env} values masked (for the audit trail). */
+    public String describeMasked() {
+        return table.sql() + "[" + rowId + "]: INSERT " + values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + DbChange.sql(DbChange.masked(table, e.getKey(), e.getValue())))
+                .collect(Collectors.joining(", "));
+    }
 }

@@ -33,6 +33,7 @@ import io.nanoclaw.admin.dbconfig.RowPlans;
 import io.nanoclaw.admin.dbconfig.RowPlans.RowPlan;
 import io.nanoclaw.admin.dbconfig.RowProblem;
 import io.nanoclaw.admin.groups.AgentGroup;
+import io.nanoclaw.admin.install.StoreSeal;
 import io.nanoclaw.admin.change.EditRunner;
 import io.nanoclaw.admin.change.EditTargets;
 import io.nanoclaw.admin.change.DbEraConfigPlace;
@@ -74,11 +75,13 @@ class DbEraEditableConfig implements EditableConfig {
     private final RowAndFileReader reader;
     private final ConfigRowHistory history;
     private final ConfigVersionRepository fileVersions;
+    private final StoreSeal seal;
     private final boolean hasCliScope;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     DbEraEditableConfig(EditTargets targets, EditRunner runner, RowPlans rows, RowAndFileReader reader,
-            ConfigRowHistory history, ConfigVersionRepository fileVersions, boolean hasCliScope) {
+            ConfigRowHistory history, ConfigVersionRepository fileVersions, StoreSeal seal, boolean hasCliScope) {
+        this.seal = seal;
         this.targets = targets;
         this.runner = runner;
         this.rows = rows;
@@ -160,7 +163,7 @@ class DbEraEditableConfig implements EditableConfig {
     @Override
     public EditResult restore(AgentGroup group, long id, boolean dryRun, String reason) {
         ConfigRowVersion version = version(group, id);
-        ContainerConfigRow kept = ConfigRowHistory.decode(version);
+        ContainerConfigRow kept = history.row(version);
         Map<String, Object> columns = new LinkedHashMap<>(kept.columns());
         columns.remove("updated_at");
         if (!hasCliScope) {
@@ -466,7 +469,7 @@ class DbEraEditableConfig implements EditableConfig {
         RowFileVersion read = RowFileVersion.parse(basedOn.value()).orElse(null);
         if (read != null && !read.row().equals(now.version().row())) {
             otherChange = history.findByRowVersion(group.id(), read.row())
-                    .map(base -> UnifiedDiff.of(diffPath(group), editableText(group, ConfigRowHistory.decode(base)),
+                    .map(base -> UnifiedDiff.of(diffPath(group), editableText(group, history.row(base)),
                             nowText))
                     .orElse(null);
         } else if (read != null && !read.file().equals(now.version().file())) {
@@ -475,8 +478,8 @@ class DbEraEditableConfig implements EditableConfig {
                 otherChange = UnifiedDiff.of(path, null, now.file().rawText());
             } else {
                 otherChange = fileVersions.findByFolderOrderByReplacedAtDesc(group.folder()).stream()
-                        .filter(v -> v.version().equals(read.file()) && v.content() != null)
-                        .map(v -> UnifiedDiff.of(path, new String(v.content(), StandardCharsets.UTF_8),
+                        .filter(v -> v.version().equals(read.file()) && v.hadFile())
+                        .map(v -> UnifiedDiff.of(path, v.text(seal),
                                 now.file().rawText()))
                         .findFirst().orElse(null);
             }
@@ -495,7 +498,7 @@ class DbEraEditableConfig implements EditableConfig {
     @Override
     public RowHistoryContent historyEntry(AgentGroup group, long id) {
         ConfigRowVersion version = version(group, id);
-        ContainerConfigRow kept = ConfigRowHistory.decode(version);
+        ContainerConfigRow kept = history.row(version);
         Materialized materialized = Materializer.materialize(group.id(), group.name(), kept);
         ContainerConfigRow now = current(group).row();
         return new RowHistoryContent(RowHistoryEntry.of(version), kept.columns(),

@@ -7,6 +7,7 @@ import io.nanoclaw.admin.dbconfig.ConfigRowHistory;
 import io.nanoclaw.admin.dbconfig.RowAndFileReader;
 import io.nanoclaw.admin.dbconfig.RowPlans;
 import io.nanoclaw.admin.install.DetectedEra;
+import io.nanoclaw.admin.install.StoreSeal;
 import io.nanoclaw.admin.change.EditRunner;
 import io.nanoclaw.admin.change.EditTargets;
 import io.nanoclaw.admin.drift.FixService;
@@ -18,9 +19,9 @@ class EditableConfigConfig {
     @Bean
     EditableConfig editableConfig(DetectedEra era, EditTargets targets, EditRunner runner,
             ConfigVersionRepository versions, FixService fixes, RowPlans rows, RowAndFileReader reader,
-            ConfigRowHistory history) {
+            ConfigRowHistory history, StoreSeal seal) {
         return era.era().isDbConfig()
-                ? new DbEraEditableConfig(targets, runner, rows, reader, history, versions, era.hasCliScope())
-                : new FileEraEditableConfig(targets, runner, versions, fixes);
+                ? new DbEraEditableConfig(targets, runner, rows, reader, history, versions, seal, era.hasCliScope())
+                : new FileEraEditableConfig(targets, runner, versions, seal, fixes);
     }
 }

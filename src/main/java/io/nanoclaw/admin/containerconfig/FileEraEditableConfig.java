@@ -13,6 +13,7 @@ import io.nanoclaw.admin.change.FileChange;
 import io.nanoclaw.admin.change.UnifiedDiff;
 import io.nanoclaw.admin.drift.Fix;
 import io.nanoclaw.admin.groups.AgentGroup;
+import io.nanoclaw.admin.install.StoreSeal;
 import io.nanoclaw.admin.containerconfig.ConfigEditService.HistoryContent;
 import io.nanoclaw.admin.containerconfig.ConfigEditService.HistoryEntry;
 import io.nanoclaw.admin.change.EditRefusedException;
@@ -34,9 +35,12 @@ class FileEraEditableConfig implements EditableConfig {
     private final EditTargets targets;
     private final EditRunner runner;
     private final ConfigVersionRepository versions;
+    private final StoreSeal seal;
     private final FixService fixes;
 
-    FileEraEditableConfig(EditTargets targets, EditRunner runner, ConfigVersionRepository versions, FixService fixes) {
+    FileEraEditableConfig(EditTargets targets, EditRunner runner, ConfigVersionRepository versions, StoreSeal seal,
+            FixService fixes) {
+        this.seal = seal;
         this.targets = targets;
         this.runner = runner;
         this.versions = versions;
@@ -67,8 +71,7 @@ class FileEraEditableConfig implements EditableConfig {
     @Override
     public List<HistoryEntry> history(AgentGroup group) {
         return versions.findByFolderOrderByReplacedAtDesc(group.folder()).stream()
-                .map(v -> new HistoryEntry(v.id(), v.version(), v.replacedAt(), v.replacedBy(), v.content() != null,
-                        v.content() == null ? 0 : v.content().length))
+                .map(v -> new HistoryEntry(v.id(), v.version(), v.replacedAt(), v.replacedBy(), v.hadFile(), v.size()))
                 .toList();
     }
 
@@ -77,10 +80,10 @@ class FileEraEditableConfig implements EditableConfig {
         ConfigVersion version = versions.findById(id).filter(v -> v.folder().equals(group.folder()))
                 .orElseThrow(() -> InvalidInputException.field("version", "groups/" + group.folder()
                         + " has no history entry " + id));
-        String content = version.content() == null ? null : new String(version.content(), StandardCharsets.UTF_8);
+        String content = version.text(seal);
         ContainerConfigFile file = targets.file(group);
         return new HistoryContent(new HistoryEntry(version.id(), version.version(), version.replacedAt(),
-                version.replacedBy(), content != null, content == null ? 0 : version.content().length), content,
+                version.replacedBy(), version.hadFile(), version.size()), content,
                 UnifiedDiff.of("groups/" + group.folder() + "/container.json", content, file.rawText()));
     }
 
@@ -128,8 +131,8 @@ class FileEraEditableConfig implements EditableConfig {
     private StaleEditException stale(AgentGroup group, FileVersion basedOn, ContainerConfigFile file, String yours) {
         String path = "groups/" + group.folder() + "/container.json";
         String base = basedOn.isAbsent() ? null : versions.findByFolderOrderByReplacedAtDesc(group.folder()).stream()
-                .filter(v -> v.version().equals(basedOn.value()) && v.content() != null)
-                .map(v -> new String(v.content(), StandardCharsets.UTF_8))
+                .filter(v -> v.version().equals(basedOn.value()) && v.hadFile())
+                .map(v -> v.text(seal))
                 .findFirst().orElse(null);
         String otherChange = base != null || basedOn.isAbsent() ? UnifiedDiff.of(path, base, file.rawText()) : null;
         return new StaleEditException(file.version(), file.rawText(), otherChange,

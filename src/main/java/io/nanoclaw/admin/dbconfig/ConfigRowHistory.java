@@ -19,6 +19,7 @@ import io.nanoclaw.admin.change.ChangePlan;
 import io.nanoclaw.admin.change.ChangeRecorder;
 import io.nanoclaw.admin.change.DbChange;
 import io.nanoclaw.admin.install.AdminStore;
+import io.nanoclaw.admin.install.StoreSeal;
 
 /**
  * The history of a DB-era group's {@code container_configs} row: every row a change through the service replaced
@@ -34,10 +35,12 @@ public class ConfigRowHistory implements ChangeRecorder {
 
     private final ConfigRowVersionRepository versions;
     private final ContainerConfigRows rows;
+    private final StoreSeal seal;
     private final Clock clock;
 
-    public ConfigRowHistory(ConfigRowVersionRepository versions, ContainerConfigRows rows) {
+    public ConfigRowHistory(ConfigRowVersionRepository versions, ContainerConfigRows rows, StoreSeal seal) {
         this.versions = versions;
+        this.seal = seal;
         this.rows = rows;
         this.clock = Clock.systemUTC();
     }
@@ -57,7 +60,7 @@ public class ConfigRowHistory implements ChangeRecorder {
                     "container_configs row " + row.getKey() + " vanished inside the change that updated it"));
             ContainerConfigRow before = after.with(row.getValue());
             versions.save(new ConfigRowVersion(null, row.getKey(), plan.folder(), RowFileVersion.rowHash(before),
-                    encode(before), String.join(",", row.getValue().keySet()), plan.action(), clock.instant(),
+                    seal.sealText(encode(before)), String.join(",", row.getValue().keySet()), plan.action(), clock.instant(),
                     Actor.current()));
         }
     }
@@ -102,8 +105,12 @@ public class ConfigRowHistory implements ChangeRecorder {
     }
 
     /** A kept version's row, as it was stored. */
-    public static ContainerConfigRow decode(ConfigRowVersion version) {
-        JsonNode columns = JSON.readTree(version.rowColumns());
+    public ContainerConfigRow row(ConfigRowVersion version) {
+        return decode(version.agentGroupId(), seal.openText(version.sealedRowColumns()));
+    }
+
+    static ContainerConfigRow decode(String groupId, String rowColumns) {
+        JsonNode columns = JSON.readTree(rowColumns);
         Map<String, Object> values = new LinkedHashMap<>();
         for (String column : ContainerConfigRow.COLUMNS) {
             JsonNode value = columns.get(column);
@@ -114,7 +121,7 @@ public class ConfigRowHistory implements ChangeRecorder {
                     : value.isObject() && value.has("blob") ? HexFormat.of().parseHex(value.get("blob").stringValue())
                     : value.toString());
         }
-        return ContainerConfigRow.defaults(version.agentGroupId(), null).with(values);
+        return ContainerConfigRow.defaults(groupId, null).with(values);
     }
 
     /** The column names a version's replacing change wrote. */

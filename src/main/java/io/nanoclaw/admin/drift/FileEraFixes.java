@@ -19,6 +19,7 @@ import io.nanoclaw.admin.containerconfig.KnownField;
 import io.nanoclaw.admin.drift.FixService.FixRequest;
 import io.nanoclaw.admin.drift.FixService.Source;
 import io.nanoclaw.admin.groups.AgentGroup;
+import io.nanoclaw.admin.install.StoreSeal;
 import io.nanoclaw.admin.providers.ProviderChain;
 import io.nanoclaw.admin.sessions.Session;
 import io.nanoclaw.admin.change.EditRefusedException;
@@ -32,8 +33,10 @@ public class FileEraFixes implements Fixes {
 
     private final EditTargets targets;
     private final ConfigVersionRepository versions;
+    private final StoreSeal seal;
 
-    public FileEraFixes(EditTargets targets, ConfigVersionRepository versions) {
+    public FileEraFixes(EditTargets targets, ConfigVersionRepository versions, StoreSeal seal) {
+        this.seal = seal;
         this.targets = targets;
         this.versions = versions;
     }
@@ -158,11 +161,11 @@ public class FileEraFixes implements Fixes {
                 .filter(v -> v.folder().equals(group.folder()))
                 .orElseThrow(() -> InvalidInputException.field("version", "groups/" + group.folder()
                         + " has no history entry " + request.version()));
-        if (version.content() == null) {
+        if (!version.hadFile()) {
             throw new EditRefusedException("History entry " + version.id() + " records that there was no file;"
                     + " restoring an absence is not offered.");
         }
-        String text = new String(version.content(), StandardCharsets.UTF_8);
+        String text = version.text(seal);
         return plan(action, group, null, "Put back the container.json replaced at " + version.replacedAt() + " by "
                         + version.replacedBy(), List.of(),
                 List.of(FileChange.of(group.folder(), file.version(), file.rawText(), text)));

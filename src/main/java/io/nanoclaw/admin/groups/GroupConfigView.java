@@ -9,6 +9,7 @@ import io.nanoclaw.admin.containerconfig.ContainerConfigFile;
 import io.nanoclaw.admin.containerconfig.ContainerConfigFormat;
 import io.nanoclaw.admin.containerconfig.FileVersion;
 import io.nanoclaw.admin.containerconfig.KnownField;
+import io.nanoclaw.admin.containerconfig.SecretMasking;
 
 /**
  * A group's container.json as people and scripts see it. Secrets (MCP server {@code env} values) are masked unless
@@ -28,27 +29,15 @@ public record GroupConfigView(
         List<String> unknownKeys,
         boolean secretsMasked) {
 
-    private static final java.util.regex.Pattern MAYBE_SECRET = java.util.regex.Pattern.compile("\"env\"");
-    private static final java.util.regex.Pattern STRING_VALUE =
-            java.util.regex.Pattern.compile("(:\\s*)\"(?:[^\"\\\\\\n]|\\\\.)*\"?");
-
     static GroupConfigView of(ContainerConfigFile file, boolean revealSecrets) {
         ContainerConfigDocument document = file.document();
         String raw = file.rawText();
         boolean masked = false;
-        if (document != null && !revealSecrets) {
-            ContainerConfigDocument maskedDocument = document.withSecretsMasked();
-            masked = !maskedDocument.equals(document);
-            if (masked) {
-                document = maskedDocument;
-                raw = ContainerConfigFormat.render(maskedDocument);
-            }
-        }
-        if (document == null && raw != null && !revealSecrets && MAYBE_SECRET.matcher(raw).find()) {
-            // A file that does not parse cannot be masked by key: every string value after a colon is hidden.
-            String hidden = STRING_VALUE.matcher(raw).replaceAll("$1\"" + ContainerConfigDocument.MASK + "\"");
-            masked = !hidden.equals(raw);
-            raw = hidden;
+        if (!revealSecrets) {
+            SecretMasking.Masked shown = SecretMasking.of(document, raw);
+            masked = shown.masked();
+            raw = shown.text();
+            document = document == null ? null : document.withSecretsMasked();
         }
         List<String> unknown = document == null ? List.of() : document.unknownKeys();
         return new GroupConfigView(file.folder(), file.state(), file.version(), document, raw, file.errorMessage(),

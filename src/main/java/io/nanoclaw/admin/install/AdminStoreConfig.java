@@ -48,6 +48,12 @@ public class AdminStoreConfig {
         return dataSource;
     }
 
+    /** The key sealing what the store keeps of NanoClaw's files and rows; beside the store, never inside it. */
+    @Bean
+    StoreSeal storeSeal(InstallProperties properties) {
+        return StoreSeal.inDataDir(properties.dataDir().toAbsolutePath().normalize());
+    }
+
     @Bean(defaultCandidate = false)
     NamedParameterJdbcTemplate adminJdbcOperations(@Qualifier("adminDataSource") HikariDataSource adminDataSource) {
         return new NamedParameterJdbcTemplate(adminDataSource);
