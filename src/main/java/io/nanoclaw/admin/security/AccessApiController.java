@@ -29,15 +29,16 @@ class AccessApiController {
     }
 
     @GetMapping("/tokens")
-    @Operation(summary = "List API tokens", description = "Name, role, createdAt and revokedAt (null while it works);"
-            + " never the secret or its hash.")
+    @Operation(summary = "List API tokens", description = "Name, role, state (ACTIVE, EXPIRED, REVOKED), createdAt,"
+            + " revokedAt, expiresAt (null = until revoked) and lastUsedAt (to the minute; null = never); never the"
+            + " secret or its hash.")
     List<TokenSummary> tokens() {
         return access.tokens();
     }
 
     @PostMapping("/tokens")
     @Operation(summary = "Issue a named API token", description = "name: 1–64 of A-Z a-z 0-9 . _ -, unique; role:"
-            + " VIEWER (default) or OPERATOR. The answer carries the secret, this once: only its SHA-256 is stored.")
+            + " VIEWER (default) or OPERATOR; expiresInDays: 1-3650, absent = works until revoked. The answer carries the secret, this once: only its SHA-256 is stored.")
     ResponseEntity<IssuedToken> issue(@RequestBody TokenRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(access.issueToken(request));

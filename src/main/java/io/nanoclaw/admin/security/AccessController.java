@@ -32,10 +32,10 @@ class AccessController {
     }
 
     @PostMapping("/tokens")
-    String issue(@ModelAttribute("tokenForm") TokenRequest form, BindingResult errors, Model model,
+    String issue(@ModelAttribute("tokenForm") TokenForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("issued", access.issueToken(form));
+            redirect.addFlashAttribute("issued", access.issueToken(form.toRequest()));
         } catch (InvalidInputException e) {
             errors.rejectValue(e.name(), "invalid", e.getMessage());
             return render(model);
@@ -97,7 +97,7 @@ class AccessController {
         model.addAttribute("envTokenName", AccessService.ENV_TOKEN_NAME);
         model.addAttribute("minPasswordLength", AccessService.MIN_PASSWORD_LENGTH);
         if (!model.containsAttribute("tokenForm")) {
-            model.addAttribute("tokenForm", new TokenRequest(null, Role.VIEWER.name()));
+            model.addAttribute("tokenForm", TokenForm.empty());
         }
         if (!model.containsAttribute("operatorForm")) {
             model.addAttribute("operatorForm", new OperatorRequest(null, null, Role.VIEWER.name()));

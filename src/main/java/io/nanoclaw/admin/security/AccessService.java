@@ -2,6 +2,7 @@ package io.nanoclaw.admin.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,9 @@ public class AccessService {
 
     /** The token that {@code NANOCLAW_ADMIN_TOKEN} sets at every start. */
     public static final String ENV_TOKEN_NAME = AdminAccount.ENV_TOKEN_NAME;
+
+    /** The longest lifetime a token may be given: ten years. */
+    static final int MAX_TOKEN_DAYS = 3650;
     /** The account that every start re-creates when it is missing. */
     public static final String ADMIN_USERNAME = AdminAccount.USERNAME;
     public static final int MIN_PASSWORD_LENGTH = 12;
@@ -74,7 +78,7 @@ public class AccessService {
     public List<TokenSummary> tokens() {
         return tokens.findAll().stream()
                 .sorted(Comparator.comparing(ApiToken::createdAt).thenComparing(ApiToken::name))
-                .map(TokenSummary::of)
+                .map(token -> TokenSummary.of(token, clock.instant()))
                 .toList();
     }
 
@@ -86,6 +90,7 @@ public class AccessService {
                     "'" + ENV_TOKEN_NAME + "' is kept for the token set by NANOCLAW_ADMIN_TOKEN; choose another name.");
         }
         Role role = role(request.role());
+        Duration lifetime = lifetime(request.expiresInDays());
         return change(() -> {
             tokens.findAll().stream().filter(token -> token.name().equalsIgnoreCase(name)).findFirst()
                     .ifPresent(token -> {
@@ -93,8 +98,9 @@ public class AccessService {
                                 + (token.isActive() ? "" : " (revoked; names are not reused)")
                                 + "; choose another name.");
                     });
-            String secret = tokenService.issue(name, role);
-            record(ISSUE_TOKEN, "Issued API token '" + name + "' (" + role + ")");
+            String secret = tokenService.issue(name, role, lifetime);
+            record(ISSUE_TOKEN, "Issued API token '" + name + "' (" + role + ")"
+                    + (lifetime == null ? "" : ", expiring in " + request.expiresInDays() + " day(s)"));
             return new IssuedToken(name, role, secret);
         });
     }
@@ -107,13 +113,24 @@ public class AccessService {
         return change(() -> {
             ApiToken token = tokens.findByName(name).orElseThrow(() -> new TokenNotFoundException(name));
             if (!token.isActive()) {
-                return TokenSummary.of(token);
+                return TokenSummary.of(token, clock.instant());
             }
             ApiToken revoked = tokens.save(token.withRevokedAt(clock.instant()));
             record(REVOKE_TOKEN, "Revoked API token '" + name + "' (" + token.role() + ")"
                     + (ENV_TOKEN_NAME.equals(name) ? "; the next start sets it again if NANOCLAW_ADMIN_TOKEN is set" : ""));
-            return TokenSummary.of(revoked);
+            return TokenSummary.of(revoked, clock.instant());
         });
+    }
+
+    private static Duration lifetime(Integer days) {
+        if (days == null) {
+            return null;
+        }
+        if (days < 1 || days > MAX_TOKEN_DAYS) {
+            throw InvalidInputException.field("expiresInDays", "expiresInDays is " + days + "; give 1 to "
+                    + MAX_TOKEN_DAYS + " days, or leave it empty for a token that works until revoked.");
+        }
+        return Duration.ofDays(days);
     }
 
     /** Every account, by user name. */

@@ -4,6 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import io.nanoclaw.admin.install.AdminStore;
 public class ApiTokenService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LAST_USED_STEP = Duration.ofMinutes(1);
 
     private final ApiTokenRepository tokens;
     private final Clock clock = Clock.systemUTC();
@@ -25,11 +29,19 @@ public class ApiTokenService {
         this.tokens = tokens;
     }
 
-    /** A new token; the secret is returned once and never stored. */
+    /** A new token that works until revoked; the secret is returned once and never stored. */
     @AdminStore.Transaction
     public String issue(String name, Role role) {
+        return issue(name, role, null);
+    }
+
+    /** A new token that stops working after {@code lifetime} (null = until revoked). */
+    @AdminStore.Transaction
+    public String issue(String name, Role role, Duration lifetime) {
         String secret = "nca_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        tokens.save(new ApiToken(null, name, hash(secret), role, clock.instant(), null));
+        Instant now = clock.instant();
+        tokens.save(new ApiToken(null, name, hash(secret), role, now, null, lifetime == null ? null : now.plus(lifetime),
+                null));
         return secret;
     }
 
@@ -42,20 +54,26 @@ public class ApiTokenService {
         String hash = hash(secret);
         Optional<ApiToken> existing = tokens.findByName(name);
         if (existing.isEmpty()) {
-            tokens.save(new ApiToken(null, name, hash, role, clock.instant(), null));
-        } else if (!existing.get().tokenHash().equals(hash) || !existing.get().isActive()) {
-            tokens.save(existing.get().withTokenHash(hash).withRevokedAt(null));
+            tokens.save(new ApiToken(null, name, hash, role, clock.instant(), null, null, null));
+        } else if (!existing.get().tokenHash().equals(hash) || !existing.get().isActive()
+                || existing.get().expiresAt() != null) {
+            tokens.save(existing.get().withTokenHash(hash).withRevokedAt(null).withExpiresAt(null));
         }
     }
 
     /**
-     * The active token with this secret, if any. The secret is never compared itself: its SHA-256 is looked up, so how
+     * The working token (not revoked, not expired) with this secret, if any; its last use is noted, at most once a
+     * minute, so a busy script does not write to the store on every request. The secret is never compared itself: its SHA-256 is looked up, so how
      * long the store takes to match a hash tells nothing about the secret (finding a secret whose hash shares a prefix
      * with a stored one is as hard as guessing the secret), which is what a constant-time comparison would protect.
      */
     @AdminStore.Transaction
     public Optional<ApiToken> authenticate(String secret) {
-        return tokens.findByTokenHash(hash(secret)).filter(ApiToken::isActive);
+        Instant now = clock.instant();
+        Optional<ApiToken> token = tokens.findByTokenHash(hash(secret)).filter(found -> found.worksAt(now));
+        token.filter(found -> found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_STEP)))
+                .ifPresent(found -> tokens.markUsed(found.id(), now.truncatedTo(ChronoUnit.SECONDS)));
+        return token;
     }
 
     static String hash(String secret) {

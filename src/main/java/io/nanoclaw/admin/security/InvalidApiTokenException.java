@@ -5,6 +5,6 @@ import org.springframework.security.core.AuthenticationException;
 class InvalidApiTokenException extends AuthenticationException {
 
     InvalidApiTokenException() {
-        super("The API token is unknown or revoked.");
+        super("The API token is unknown, revoked or expired.");
     }
 }

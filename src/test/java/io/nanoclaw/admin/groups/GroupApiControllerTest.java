@@ -72,7 +72,7 @@ class GroupApiControllerTest {
     @BeforeEach
     void operatorToken() {
         when(tokens.authenticate("op")).thenReturn(Optional.of(
-                new ApiToken(1L, "op", "hash", Role.OPERATOR, Instant.now(), null)));
+                new ApiToken(1L, "op", "hash", Role.OPERATOR, Instant.now(), null, null, null)));
     }
 
     @Test

@@ -158,7 +158,7 @@ class GroupApiTest extends AttachedSampleInstallTest {
     void aWrongTokenIs401AndSaysSo() throws Exception {
         mvc.perform(get("/api/groups").header(HttpHeaders.AUTHORIZATION, bearer("nope")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail").value(containsString("unknown or revoked")));
+                .andExpect(jsonPath("$.detail").value(containsString("unknown, revoked or expired")));
     }
 
     @Test

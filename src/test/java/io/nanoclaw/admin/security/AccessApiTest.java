@@ -104,6 +104,48 @@ class AccessApiTest extends AttachedSampleInstallTest {
     }
 
     @Test
+    void aTokenGivenAnExpiryWorksUntilThenAndTellsWhenItWasLastUsed(
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("adminJdbcOperations")
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate admin) throws Exception {
+        String name = unique("short.lived");
+        String secret = json.readTree(mvc.perform(asOperator(post("/api/tokens")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"expiresInDays\":30}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("token").asString();
+        String token = "$[?(@.name == '" + name + "')]";
+        mvc.perform(asOperator(get("/api/tokens")))
+                .andExpect(jsonPath(token + ".state").value(hasItem("ACTIVE")))
+                .andExpect(jsonPath(token + ".lastUsedAt").value(hasItem(nullValue())));
+        java.time.Instant expiresAt = tokenService.authenticate(secret).orElseThrow().expiresAt();
+        assertThat(expiresAt).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).minusSeconds(60),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
+
+        mvc.perform(get("/api/groups").header(HttpHeaders.AUTHORIZATION, bearer(secret))).andExpect(status().isOk());
+        mvc.perform(asOperator(get("/api/tokens")))
+                .andExpect(jsonPath(token + ".lastUsedAt").value(hasItem(not(nullValue()))));
+
+        admin.update("UPDATE api_tokens SET expires_at = :past WHERE name = :name",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("name", name)
+                        .addValue("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))));
+        mvc.perform(get("/api/groups").header(HttpHeaders.AUTHORIZATION, bearer(secret)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(containsString("expired")));
+        mvc.perform(asOperator(get("/api/tokens"))).andExpect(jsonPath(token + ".state").value(hasItem("EXPIRED")));
+    }
+
+    @Test
+    void anExpiryOutsideOneDayToTenYearsOrNotAWholeNumberIsRefused() throws Exception {
+        for (String days : List.of("0", "-1", "3651", "\"30\"", "1.5")) {
+            String name = unique("bad.expiry");
+            mvc.perform(asOperator(post("/api/tokens")).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"" + name + "\",\"expiresInDays\":" + days + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:nanoclaw-admin:problem:invalid-request"));
+            mvc.perform(asOperator(get("/api/tokens")))
+                    .andExpect(jsonPath("$[?(@.name == '" + name + "')]").isEmpty());
+        }
+    }
+
+    @Test
     void anOperatorTokenCanBeIssuedAndMayChangeThings() throws Exception {
         String name = unique("deploy");
         String secret = issue(name, "OPERATOR");

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
@@ -96,6 +98,30 @@ class AccessPagesTest extends AttachedSampleInstallTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("value=\"" + token.token() + "\"").contains("shown this once");
         assertThat(page("/access")).doesNotContain(token.token()).doesNotContain("id=\"issued-token\"");
+    }
+
+    @Test
+    void aTokenIssuedFromThePageMayBeGivenAnExpiryAndABlankOneNeverExpires() throws Exception {
+        String lasting = unique("lasting");
+        IssuedToken forever = (IssuedToken) mvc.perform(post("/access/tokens").param("name", lasting)
+                        .param("role", "VIEWER").param("expiresInDays", "").with(operator()).with(csrf()))
+                .andExpect(redirectedUrl("/access")).andReturn().getFlashMap().get("issued");
+        assertThat(tokens.authenticate(forever.token()).orElseThrow().expiresAt()).isNull();
+
+        String weekly = unique("weekly");
+        IssuedToken week = (IssuedToken) mvc.perform(post("/access/tokens").param("name", weekly)
+                        .param("role", "VIEWER").param("expiresInDays", "7").with(operator()).with(csrf()))
+                .andExpect(redirectedUrl("/access")).andReturn().getFlashMap().get("issued");
+        assertThat(tokens.authenticate(week.token()).orElseThrow().expiresAt())
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(7)).minusSeconds(60));
+        assertThat(page("/access")).contains("active until");
+
+        for (String bad : List.of("0", "soon")) {
+            String html = mvc.perform(post("/access/tokens").param("name", unique("bad-expiry"))
+                            .param("role", "VIEWER").param("expiresInDays", bad).with(operator()).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("id=\"token-expiry-error\"").contains("1 to 3650 days");
+        }
     }
 
     @Test

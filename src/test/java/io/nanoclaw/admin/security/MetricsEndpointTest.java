@@ -41,7 +41,7 @@ class MetricsEndpointTest extends AttachedSampleInstallTest {
     void anUnknownTokenIs401() throws Exception {
         mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, bearer("not-a-token")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail").value(containsString("unknown or revoked")));
+                .andExpect(jsonPath("$.detail").value(containsString("unknown, revoked or expired")));
     }
 
     @Test

@@ -9,8 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,6 +27,7 @@ import io.nanoclaw.admin.install.StoreSeal;
  * DB era: a changed MCP secret reaches NanoClaw's row, while the kept row version is sealed and the audit trail's DB
  * changes and diff mask it; the kept row still opens for the history.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretsAtRestDbEraTest extends EditableDbEraSampleInstallTest {
 
     static final String MAIN = "ag-1776160800000-main01";
@@ -38,7 +42,7 @@ class SecretsAtRestDbEraTest extends EditableDbEraSampleInstallTest {
     NamedParameterJdbcTemplate admin;
 
     @Test
-    void aChangedSecretReachesTheRowButNeitherTheKeptRowNorTheAuditHoldsItInClear() throws Exception {
+    void aChangedSecretReachesTheRowButNeitherTheKeptRowNorTheAuditHoldsItInClear(CapturedOutput log) throws Exception {
         String config = "/api/groups/" + MAIN + "/container-config";
         String etag = mvc.perform(get(config).header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
                 .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
@@ -73,5 +77,7 @@ class SecretsAtRestDbEraTest extends EditableDbEraSampleInstallTest {
         List<String> journal = admin.queryForList("SELECT steps FROM change_journal", new MapSqlParameterSource(),
                 String.class);
         assertThat(journal).allSatisfy(steps -> assertThat(steps).doesNotContain(NEW_SECRET));
+        assertThat(log.getAll()).as("nothing logged holds a secret").doesNotContain(SECRET)
+                .doesNotContain(NEW_SECRET);
     }
 }

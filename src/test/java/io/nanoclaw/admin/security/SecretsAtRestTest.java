@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,6 +32,7 @@ import io.nanoclaw.admin.install.StoreSeal;
  * File era: what the service keeps of a container.json holding an MCP secret never holds the secret in clear (the kept
  * version is sealed, the audit trail masks it), and the kept version still restores byte for byte.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretsAtRestTest extends EditableSampleInstallTest {
 
     static final String SECRET = "secret-cal-token";
@@ -42,7 +46,7 @@ class SecretsAtRestTest extends EditableSampleInstallTest {
     NamedParameterJdbcTemplate admin;
 
     @Test
-    void aChangedSecretIsSealedInTheKeptVersionMaskedInTheAuditAndStillRestores() throws Exception {
+    void aChangedSecretIsSealedInTheKeptVersionMaskedInTheAuditAndStillRestores(CapturedOutput log) throws Exception {
         String original = Files.readString(INSTALL.resolve("groups/family/container.json"));
         assertThat(original).contains(SECRET);
 
@@ -79,5 +83,7 @@ class SecretsAtRestTest extends EditableSampleInstallTest {
                         .content("{\"fix\":\"RESTORE_CONFIG_VERSION\",\"version\":" + id + "}"))
                 .andExpect(status().isOk());
         assertThat(Files.readString(INSTALL.resolve("groups/family/container.json"))).isEqualTo(original);
+        assertThat(log.getAll()).as("nothing logged holds a secret").doesNotContain(SECRET)
+                .doesNotContain(NEW_SECRET);
     }
 }
