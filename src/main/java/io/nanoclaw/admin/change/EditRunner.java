@@ -26,7 +26,14 @@ public class EditRunner {
         if (!dryRun) {
             executor.apply(plan, reason);
         }
-        DriftReport check = drift.checkGroup(plan.groupId()).orElseThrow(() -> new UnknownGroupException(plan.groupId()));
+        // An applied change re-checks its group into the report before it answers, so the next read shows it.
+        DriftReport check = (dryRun ? drift.checkGroup(plan.groupId()) : drift.recheck(plan.groupId()))
+                .orElseThrow(() -> new UnknownGroupException(plan.groupId()));
         return new EditResult(!dryRun && !plan.isEmpty(), plan, check.groups().get(0), List.copyOf(check.findings()));
+    }
+
+    /** Re-checks a group that a change made without {@link #run} (a create, a delete) into the drift report. */
+    public void recheck(String groupId) {
+        drift.recheck(groupId);
     }
 }

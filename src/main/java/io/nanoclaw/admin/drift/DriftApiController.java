@@ -29,8 +29,8 @@ class DriftApiController {
             @RequestParam(required = false) String kind, @RequestParam(required = false) String groupId,
             WebRequest request) {
         DriftReport latest = drift.latest();
-        // A poller that already has this scan gets 304 instead of the whole report again.
-        String etag = "\"scan-" + latest.scannedAt().toEpochMilli() + "-" + latest.findings().size() + "\"";
+        // A poller that already has this report gets 304 instead of the whole report again.
+        String etag = "\"drift-" + latest.scannedAt().toEpochMilli() + "-" + drift.generation() + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }

@@ -127,6 +127,23 @@ public class DriftScanner {
                 judge.inputs(List.of())));
     }
 
+    /** Fresh judgements of some groups, each read now; a group whose row is gone maps to an empty result. */
+    Map<String, Optional<GroupResult>> judgeGroups(java.util.Collection<String> groupIds) {
+        Judge judge = judge();
+        Map<String, Optional<GroupResult>> results = new LinkedHashMap<>();
+        for (String groupId : groupIds) {
+            Rows rows = readRows(groupId);
+            results.put(groupId, rows.groups().isEmpty() ? Optional.empty()
+                    : Optional.of(judge.rules().judge(input(rows.groups().get(0), rows.sessions(), rows.configRows()))));
+        }
+        return results;
+    }
+
+    /** The folders under groups/ that no group uses, judged now. */
+    List<Finding> orphanFolders(Set<String> usedFolders) {
+        return orphanFolders(usedFolders, new ArrayList<>());
+    }
+
     private static DetectedEra detect(JdbcTemplate jdbc) {
         try {
             return EraDetection.detect(jdbc.getDataSource());

@@ -128,6 +128,7 @@ public class GroupLifecycleService {
                 throw new UncheckedIOException("The group was created, but its folder " + path + " could not be", e);
             }
         }
+        runner.recheck(group.id());
         return new LifecycleResult(group.id(), folder.name(), true, summary);
     }
 
@@ -189,6 +190,7 @@ public class GroupLifecycleService {
         journal.complete(entry, AuditService.Entry.of("DELETE_GROUP", group.id(), group.folder(), null, reason, summary,
                 "agent_groups[" + group.id() + "]: deleted, with " + counts[0] + " session(s) and " + counts[1]
                         + " chat route(s)", null));
+        runner.recheck(group.id());
         return new LifecycleResult(group.id(), group.folder(), false, summary);
     }
 

@@ -34,8 +34,8 @@ import io.nanoclaw.admin.SampleInstall;
 /**
  * kill -9 during changes: a child JVM ({@link ChangeLoop}) makes changes as fast as it can on a copy of a sample
  * install and is killed with SIGKILL at a random moment, again and again. After each restart (the service's recovery
- * runs before it says it is ready) every group the loop changes has its DB side and its container.json agreeing (or
- * both still as the sample had them), every created group has its row and its folder or neither, every container.json
+ * runs before it says it is ready) every group the loop changes has its DB side and its container.json agreeing on the
+ * provider, the name and (DB era) the image tag (or both still as the sample had them), every created group has its row and its folder or neither, every container.json
  * that parsed still parses, and none of the service's temp files is left. Bounded: a fixed number of kills, each
  * child start waited for at most a minute.
  */
@@ -83,7 +83,8 @@ class KillDuringChangesTest {
                 .isPositive();
     }
 
-    private record Side(String db, String file, String name, String fileName) {
+    /** A group's provider, name and (DB era) image tag, in NanoClaw's DB and in its container.json. */
+    private record Side(String db, String file, String name, String fileName, String dbImageTag, String fileImageTag) {
     }
 
     private static void check(Path install, List<String> targets, boolean dbEra, Map<String, Side> initial,
@@ -100,6 +101,14 @@ class KillDuringChangesTest {
                     .as("%s: groups/%s name: DB %s, container.json %s", when, entry.getKey(), side.name(),
                             side.fileName())
                     .isTrue();
+            if (dbEra) {
+                boolean tagAsAtStart = equal(side.dbImageTag(), start.dbImageTag())
+                        && equal(side.fileImageTag(), start.fileImageTag());
+                assertThat(tagAsAtStart || equal(side.dbImageTag(), side.fileImageTag()))
+                        .as("%s: groups/%s imageTag: row %s, container.json %s", when, entry.getKey(),
+                                side.dbImageTag(), side.fileImageTag())
+                        .isTrue();
+            }
         }
         List<String> rows = folders(install, "SELECT folder FROM agent_groups WHERE folder LIKE 'crash-%'");
         List<String> folders;
@@ -135,7 +144,7 @@ class KillDuringChangesTest {
         Map<String, Side> sides = new HashMap<>();
         try (Connection db = open(install)) {
             for (String folder : folders) {
-                String sql = dbEra ? "SELECT c.provider, g.name FROM agent_groups g LEFT JOIN container_configs c"
+                String sql = dbEra ? "SELECT c.provider, g.name, c.image_tag FROM agent_groups g LEFT JOIN container_configs c"
                         + " ON c.agent_group_id = g.id WHERE g.folder = ?"
                         : "SELECT agent_provider, name FROM agent_groups WHERE folder = ?";
                 try (var statement = db.prepareStatement(sql)) {
@@ -146,7 +155,8 @@ class KillDuringChangesTest {
                         }
                         JsonNode file = parse(install.resolve("groups").resolve(folder).resolve("container.json"));
                         sides.put(folder, new Side(row.getString(1), text(file, "provider"), row.getString(2),
-                                text(file, "groupName")));
+                                text(file, "groupName"), dbEra ? row.getString(3) : null,
+                                dbEra ? text(file, "imageTag") : null));
                     }
                 }
             }
