@@ -14,7 +14,7 @@ import io.nanoclaw.admin.install.InstallLayout;
 import io.nanoclaw.admin.providers.ProvidersProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DriftProperties.class, ProvidersProperties.class})
+@EnableConfigurationProperties({DriftProperties.class, ProvidersProperties.class, WatchProperties.class})
 @EnableScheduling
 class DriftConfig {
 

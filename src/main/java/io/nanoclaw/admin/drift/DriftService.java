@@ -108,6 +108,17 @@ public class DriftService {
         return answers;
     }
 
+    /** Judges the orphan folders again (a folder came or went under groups/ that no group uses). */
+    public synchronized void recheckOrphanFolders() {
+        DriftReport previous = latest();
+        List<Finding> findings = new ArrayList<>(previous.findings().stream()
+                .filter(finding -> finding.kind() != FindingKind.ORPHAN_FOLDER).toList());
+        findings.addAll(scanner.orphanFolders(previous.groups().stream().map(GroupDrift::folder)
+                .collect(Collectors.toSet())));
+        publish(previous, DriftReport.of(previous.era(), clock.instant(), previous.groups(), findings,
+                previous.inputs()), false);
+    }
+
     /** {@link #recheck(Collection)} of one group: its fresh report, empty when its row is gone. */
     public Optional<DriftReport> recheck(String groupId) {
         return recheck(List.of(groupId)).get(groupId);
