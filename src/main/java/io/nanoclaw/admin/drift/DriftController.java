@@ -22,6 +22,7 @@ class DriftController {
     String dashboard(Model model) {
         DriftReport report = drift.latest();
         model.addAttribute("report", report);
+        model.addAttribute("fullScanAt", drift.fullScanAt());
         model.addAttribute("worst", report.findings().stream().limit(WORST_SHOWN).toList());
         model.addAttribute("kinds", FindingKind.ofEra(report.era()));
         return "drift/dashboard";

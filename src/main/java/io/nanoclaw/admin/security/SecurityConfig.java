@@ -101,7 +101,7 @@ public class SecurityConfig {
         ProviderManager logins = new ProviderManager(new LoginGuard(passwords, throttle, audit));
         events.ifAvailable(logins::setAuthenticationEventPublisher);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/access/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())

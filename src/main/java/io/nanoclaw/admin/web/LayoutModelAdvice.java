@@ -28,6 +28,12 @@ class LayoutModelAdvice {
         this.era = era;
     }
 
+    /** When the page read what it shows: every page says how old it is. */
+    @ModelAttribute("readAt")
+    java.time.Instant readAt() {
+        return java.time.Instant.now();
+    }
+
     @ModelAttribute("era")
     DetectedEra era() {
         return loggedIn() ? era : null;
