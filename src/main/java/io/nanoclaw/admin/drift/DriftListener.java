@@ -9,8 +9,15 @@ import java.util.List;
  */
 public interface DriftListener {
 
-    /**
-     * @param fullScan true after a full scan, false after a re-check of some groups
-     */
-    void driftChanged(DriftReport report, List<GroupChange> changes, boolean fullScan);
+    /** Why the report changed. */
+    enum Cause {
+        /** A full scan (at start, on schedule, or asked for). */
+        FULL_SCAN,
+        /** A change made through this service re-checked the groups it touched. */
+        OUR_CHANGE,
+        /** The install watcher saw someone else change files or rows (NanoClaw's host, {@code ncl}, an editor). */
+        OUTSIDE_CHANGE
+    }
+
+    void driftChanged(DriftReport report, List<GroupChange> changes, Cause cause);
 }

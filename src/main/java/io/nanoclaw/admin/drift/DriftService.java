@@ -56,7 +56,7 @@ public class DriftService {
         DriftReport previous = latest.get();
         DriftReport report = scanner.scan();
         fullScanAt = report.scannedAt();
-        publish(previous, report, true);
+        publish(previous, report, DriftListener.Cause.FULL_SCAN);
         log.info("Drift scan: {} groups ({} aligned, {} drifted, {} broken), {} findings in {} ms",
                 report.summary().groups(), report.summary().aligned(), report.summary().drifted(),
                 report.summary().broken(), report.findings().size(), (System.nanoTime() - started) / 1_000_000);
@@ -67,7 +67,13 @@ public class DriftService {
      * Judges these groups afresh and puts them into the report (a group whose row is gone leaves it); when the set of
      * groups changed, the orphan folders are judged again too. Returns each group's own fresh report.
      */
-    public synchronized Map<String, Optional<DriftReport>> recheck(Collection<String> groupIds) {
+    public Map<String, Optional<DriftReport>> recheck(Collection<String> groupIds) {
+        return recheck(groupIds, DriftListener.Cause.OUR_CHANGE);
+    }
+
+    /** {@link #recheck(Collection)}, saying why: a change of ours, or one the install watcher saw. */
+    public synchronized Map<String, Optional<DriftReport>> recheck(Collection<String> groupIds,
+            DriftListener.Cause cause) {
         DriftReport previous = latest();
         Map<String, Optional<GroupResult>> results = scanner.judgeGroups(new LinkedHashSet<>(groupIds));
         Instant now = clock.instant();
@@ -101,7 +107,7 @@ public class DriftService {
         }
         DriftReport report = DriftReport.of(previous.era(), now, List.copyOf(groups.values()), findings,
                 previous.inputs());
-        publish(previous, report, false);
+        publish(previous, report, cause);
         Map<String, Optional<DriftReport>> answers = new LinkedHashMap<>();
         results.forEach((id, result) -> answers.put(id, result.map(r -> DriftReport.of(previous.era(), now,
                 List.of(r.drift()), r.findings(), previous.inputs()))));
@@ -116,7 +122,7 @@ public class DriftService {
         findings.addAll(scanner.orphanFolders(previous.groups().stream().map(GroupDrift::folder)
                 .collect(Collectors.toSet())));
         publish(previous, DriftReport.of(previous.era(), clock.instant(), previous.groups(), findings,
-                previous.inputs()), false);
+                previous.inputs()), DriftListener.Cause.OUTSIDE_CHANGE);
     }
 
     /** {@link #recheck(Collection)} of one group: its fresh report, empty when its row is gone. */
@@ -177,14 +183,14 @@ public class DriftService {
         return generation.get();
     }
 
-    private void publish(DriftReport previous, DriftReport report, boolean fullScan) {
+    private void publish(DriftReport previous, DriftReport report, DriftListener.Cause cause) {
         latest.set(report);
         generation.incrementAndGet();
         List<GroupChange> changes = changes(previous, report);
         reportListeners.forEach(listener -> listener.accept(report));
         for (DriftListener listener : listeners) {
             try {
-                listener.driftChanged(report, changes, fullScan);
+                listener.driftChanged(report, changes, cause);
             } catch (RuntimeException e) {
                 log.warn("A drift listener failed ({}): {}", listener.getClass().getSimpleName(), e.toString());
             }

@@ -152,7 +152,7 @@ class InstallWatcher implements SmartLifecycle {
         boolean foldersOfNoGroup = folders.stream().anyMatch(folder -> !known.contains(folder));
         log.debug("Install changed: folders {}, groups {}", folders, groups);
         if (!ids.isEmpty()) {
-            drift.recheck(ids);
+            drift.recheck(ids, DriftListener.Cause.OUTSIDE_CHANGE);
         }
         if (foldersOfNoGroup) {
             drift.recheckOrphanFolders();

@@ -81,7 +81,7 @@ public class LiveEvents implements DriftListener, DisposableBean {
     }
 
     @Override
-    public void driftChanged(DriftReport report, List<GroupChange> changes, boolean fullScan) {
+    public void driftChanged(DriftReport report, List<GroupChange> changes, Cause cause) {
         if (subscribers.isEmpty()) {
             return;
         }
@@ -96,7 +96,7 @@ public class LiveEvents implements DriftListener, DisposableBean {
                 submit(() -> sendAll(SseEmitter.event().name("group").id(change.groupId()).data(event)));
             }
         }
-        if (fullScan) {
+        if (cause == Cause.FULL_SCAN) {
             DriftSummary summary = report.summary();
             ScanEvent event = new ScanEvent(summary.groups(), summary.aligned(), summary.drifted(), summary.broken(),
                     report.findings().size(), at);
