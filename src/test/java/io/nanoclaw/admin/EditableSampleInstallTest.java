@@ -43,6 +43,7 @@ public abstract class EditableSampleInstallTest {
         registry.add("nanoclaw.admin.token", () -> OPERATOR_TOKEN);
         registry.add("nanoclaw.scan-interval", () -> "1h");
         registry.add("nanoclaw.sqlite-busy-timeout", () -> "300ms");
+        registry.add("nanoclaw.notify.backoff", () -> "50ms");
     }
 
     @Autowired

@@ -117,8 +117,9 @@ public class DriftHistory implements DriftListener {
                         entries.add(new TimelineEntry(span.resolvedAt(), "FINDING_RESOLVED", what + " resolved", null));
                     }
                 });
-        admin.query("SELECT at, actor, action, summary FROM audit_events WHERE group_id = :group ORDER BY at DESC LIMIT "
-                + limit, group, (rs, row) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), "CHANGED_HERE",
+        // Notification deliveries name the group in the audit trail but changed nothing in it.
+        admin.query("SELECT at, actor, action, summary FROM audit_events WHERE group_id = :group"
+                + " AND action NOT LIKE 'NOTIFY_%' ORDER BY at DESC LIMIT " + limit, group, (rs, row) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), "CHANGED_HERE",
                         rs.getString("action") + ": " + rs.getString("summary"), rs.getString("actor")))
                 .forEach(entries::add);
         admin.query("SELECT at, summary FROM outside_changes WHERE group_id = :group ORDER BY at DESC LIMIT " + limit,
