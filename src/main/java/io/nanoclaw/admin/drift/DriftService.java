@@ -107,7 +107,7 @@ public class DriftService {
         }
         DriftReport report = DriftReport.of(previous.era(), now, List.copyOf(groups.values()), findings,
                 previous.inputs());
-        publish(previous, report, cause);
+        publish(previous, report, cause, results.keySet());
         Map<String, Optional<DriftReport>> answers = new LinkedHashMap<>();
         results.forEach((id, result) -> answers.put(id, result.map(r -> DriftReport.of(previous.era(), now,
                 List.of(r.drift()), r.findings(), previous.inputs()))));
@@ -184,9 +184,23 @@ public class DriftService {
     }
 
     private void publish(DriftReport previous, DriftReport report, DriftListener.Cause cause) {
+        publish(previous, report, cause, Set.of());
+    }
+
+    /** Listeners hear every group that changed, and every group re-checked (changed or not: its rows may have). */
+    private void publish(DriftReport previous, DriftReport report, DriftListener.Cause cause, Set<String> rechecked) {
         latest.set(report);
         generation.incrementAndGet();
-        List<GroupChange> changes = changes(previous, report);
+        List<GroupChange> changes = new ArrayList<>(changes(previous, report));
+        Set<String> told = changes.stream().map(GroupChange::groupId).collect(Collectors.toSet());
+        Map<String, List<Finding>> findings = rechecked.isEmpty() ? Map.of() : byGroup(report);
+        for (GroupDrift group : report.groups()) {
+            if (rechecked.contains(group.id()) && !told.contains(group.id())) {
+                List<Finding> now = findings.getOrDefault(group.id(), List.of());
+                changes.add(new GroupChange(group.id(), group.folder(), group.status(), group.status(), now,
+                        List.of(), List.of()));
+            }
+        }
         reportListeners.forEach(listener -> listener.accept(report));
         for (DriftListener listener : listeners) {
             try {

@@ -3,7 +3,8 @@ package io.nanoclaw.admin.drift;
 import java.util.List;
 
 /**
- * What a scan or a re-check changed for one group (or, with a null {@code groupId}, for the install: an orphan
+ * What a scan or a re-check changed for one group (a re-checked group is told even when nothing about its drift
+ * changed: {@link #changed()} says) (or, with a null {@code groupId}, for the install: an orphan
  * folder, a session whose group is gone).
  *
  * @param before the status before; null when the group is new to the report
@@ -30,5 +31,10 @@ public record GroupChange(String groupId, String folder, GroupStatus before, Gro
 
     public boolean statusChanged() {
         return before != after;
+    }
+
+    /** Whether anything about the group's drift changed (a re-checked group may be told with nothing changed). */
+    public boolean changed() {
+        return statusChanged() || !appeared.isEmpty() || !resolved.isEmpty();
     }
 }

@@ -53,6 +53,7 @@ class InstallWatcher implements SmartLifecycle {
     private final DetectedEra era;
     private final ContainerConfigRows configRows;
     private final WatchProperties properties;
+    private final java.util.List<DbChangeListener> dbListeners;
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -64,7 +65,8 @@ class InstallWatcher implements SmartLifecycle {
     private long dataVersion = Long.MIN_VALUE;
 
     InstallWatcher(DriftService drift, DataSource dataSource, InstallLayout install, DetectedEra era,
-            ContainerConfigRows configRows, WatchProperties properties) {
+            ContainerConfigRows configRows, WatchProperties properties, java.util.List<DbChangeListener> dbListeners) {
+        this.dbListeners = dbListeners;
         this.drift = drift;
         this.dataSource = dataSource;
         this.install = install;
@@ -280,6 +282,7 @@ class InstallWatcher implements SmartLifecycle {
             return Set.of();
         }
         dataVersion = version;
+        dbListeners.forEach(DbChangeListener::dbChanged);
         Map<String, String> now = groupPrints(connection);
         Set<String> changed = new HashSet<>();
         now.forEach((id, print) -> {

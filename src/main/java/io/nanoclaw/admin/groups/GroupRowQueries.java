@@ -10,6 +10,9 @@ public interface GroupRowQueries {
 
     GroupRow findRow(String id);
 
+    /** Every group with its counts, in one pass over each table (for the in-memory list model). */
+    java.util.List<GroupRow> findAllRows();
+
     /** The ids of the groups whose provider in force (the era's source column) is {@code provider}; see GroupFilter. */
     java.util.Set<String> findIdsByProvider(String provider);
 }

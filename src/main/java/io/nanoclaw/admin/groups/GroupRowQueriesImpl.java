@@ -102,6 +102,24 @@ class GroupRowQueriesImpl implements GroupRowQueries {
     }
 
     @Override
+    public List<GroupRow> findAllRows() {
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT agent_group_id, COUNT(*), SUM(CASE WHEN agent_provider IS NOT NULL AND agent_provider <> ''"
+                + " THEN 1 ELSE 0 END) FROM sessions GROUP BY agent_group_id").query(rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        String sql = dbEra ? "SELECT g.id, g.name, g.folder, g.agent_provider, g.created_at, c.provider,"
+                + " CASE WHEN c.agent_group_id IS NULL THEN 0 ELSE 1 END FROM agent_groups g LEFT JOIN container_configs c"
+                + " ON c.agent_group_id = g.id"
+                : "SELECT g.id, g.name, g.folder, g.agent_provider, g.created_at, NULL, 0 FROM agent_groups g";
+        return jdbc.sql(sql).query((rs, n) -> {
+            long[] count = counts.getOrDefault(rs.getString(1), new long[2]);
+            return new GroupRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    count[0], count[1], rs.getString(6), rs.getInt(7) == 1);
+        }).list();
+    }
+
+    @Override
     public Set<String> findIdsByProvider(String provider) {
         String from = dbEra ? " FROM agent_groups g LEFT JOIN container_configs c ON c.agent_group_id = g.id"
                 : " FROM agent_groups g";

@@ -35,10 +35,12 @@ public class GroupService {
     private final ContainerConfigStore configs;
     private final InstallEra era;
     private final ContainerConfigRows configRows;
+    private final GroupModel model;
 
     public GroupService(AgentGroupRepository groups, ContainerConfigStore configs, DetectedEra era,
-            ContainerConfigRows configRows) {
+            ContainerConfigRows configRows, GroupModel model) {
         this.groups = groups;
+        this.model = model;
         this.configs = configs;
         this.era = era.era();
         this.configRows = configRows;
@@ -63,9 +65,9 @@ public class GroupService {
         return Optional.of(ConfigRowView.of(group.id(), group.name(), group.folder(), row, file, backfill, revealSecrets));
     }
 
-    /** A page of groups; container.json is read for the groups on the page only. */
+    /** A page of groups, from the in-memory model; container.json is read for the groups on the page only. */
     public Page<GroupListItem> list(GroupFilter filter, Pageable pageable) {
-        return groups.findRows(filter, pageable).map(this::toListItem);
+        return model.find(filter, pageable).map(this::toListItem);
     }
 
     public GroupListItem get(String id) {
@@ -83,7 +85,7 @@ public class GroupService {
 
     /** The groups whose provider in force is {@code provider} ({@code (unset)} for none), for the sessions list. */
     public Set<String> idsWithProvider(String provider) {
-        return groups.findIdsByProvider(provider);
+        return model.idsWithProvider(provider);
     }
 
     /** These groups as the list shows them (their files read), by id; for the sessions on one page. */

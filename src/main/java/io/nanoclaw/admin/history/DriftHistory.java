@@ -65,7 +65,7 @@ public class DriftHistory implements DriftListener {
                 for (GroupChange change : changes) {
                     change.resolved().forEach(finding -> resolve(open, FindingKey.of(finding).text(), now));
                     change.appeared().forEach(finding -> appear(open, finding, now));
-                    if (cause == Cause.OUTSIDE_CHANGE && change.groupId() != null) {
+                    if (cause == Cause.OUTSIDE_CHANGE && change.groupId() != null && change.changed()) {
                         admin.update("INSERT INTO outside_changes (at, group_id, folder, summary) VALUES (:at, :group,"
                                 + " :folder, :summary)", new MapSqlParameterSource("at", Timestamp.from(now))
                                 .addValue("group", change.groupId()).addValue("folder", change.folder())

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -80,7 +79,7 @@ class NanoclawRepositoriesTest {
         SessionRepository sessions;
 
         @Autowired
-        JdbcAggregateOperations aggregates;
+        javax.sql.DataSource dataSource;
 
         @Test
         void findsGroupRowsWithTheirCounts() {
@@ -117,7 +116,8 @@ class NanoclawRepositoriesTest {
 
         @Test
         void queriesSessionsByCriteriaWithPaging() {
-            SessionService service = new SessionService(sessions, aggregates);
+            SessionService service = new SessionService(sessions, new io.nanoclaw.admin.sessions.SessionModel(
+                    org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)));
 
             Page<Session> overrides = service.list(new SessionFilter(null, "active", true),
                     PageRequest.of(0, 2, Sort.by("agentProvider")));
