@@ -41,14 +41,19 @@ public class GroupModel {
     }
 
     /** Every group at one moment, with the orders computed so far. */
-    private record Snapshot(List<GroupRow> rows, Map<String, Integer> byId, Map<String, int[]> orders, Instant at) {
+    /** At most this many filtered orders are kept per snapshot (a new snapshot starts empty). */
+    static final int MAX_CACHED = 64;
+
+    private record Snapshot(List<GroupRow> rows, Map<String, Integer> byId, Map<String, int[]> orders,
+            Map<String, int[]> filtered, Instant at) {
 
         static Snapshot of(List<GroupRow> rows) {
             Map<String, Integer> byId = new HashMap<>(rows.size() * 2);
             for (int i = 0; i < rows.size(); i++) {
                 byId.put(rows.get(i).id(), i);
             }
-            return new Snapshot(List.copyOf(rows), byId, new ConcurrentHashMap<>(), Instant.now());
+            return new Snapshot(List.copyOf(rows), byId, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    Instant.now());
         }
     }
 
@@ -94,26 +99,45 @@ public class GroupModel {
 
     public Page<GroupRow> find(GroupFilter filter, Pageable pageable) {
         Snapshot current = current();
+        int[] matches = matches(current, filter, pageable.getSort());
+        long offset = pageable.isPaged() ? pageable.getOffset() : 0;
+        long end = pageable.isPaged() ? Math.min(matches.length, offset + pageable.getPageSize()) : matches.length;
+        List<GroupRow> page = new ArrayList<>((int) Math.max(0, end - offset));
+        for (long i = offset; i < end; i++) {
+            page.add(current.rows().get(matches[(int) i]));
+        }
+        return new PageImpl<>(page, pageable, matches.length);
+    }
+
+    /** The groups that pass the filter, in the sort's order; kept per snapshot for filters without an id set. */
+    private int[] matches(Snapshot current, GroupFilter filter, Sort sort) {
         if (filter.ids() != null && filter.ids().isEmpty()) {
-            return new PageImpl<>(List.of(), pageable, 0);
+            return new int[0];
+        }
+        String key = filter.ids() == null ? filter.text() + "|" + filter.provider() + "|" + orderKey(sort) : null;
+        if (key != null) {
+            int[] cached = current.filtered().get(key);
+            if (cached != null) {
+                return cached;
+            }
         }
         String text = filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT);
-        List<GroupRow> page = new ArrayList<>(Math.max(0, Math.min(pageable.isPaged() ? pageable.getPageSize() : 64,
-                current.rows().size())));
-        long offset = pageable.isPaged() ? pageable.getOffset() : 0;
-        long limit = pageable.isPaged() ? pageable.getPageSize() : Long.MAX_VALUE;
-        long matched = 0;
-        for (int index : order(current, pageable.getSort())) {
-            GroupRow row = current.rows().get(index);
-            if (!matches(row, filter, text)) {
-                continue;
+        int[] order = order(current, sort);
+        int[] found = new int[order.length];
+        int n = 0;
+        for (int index : order) {
+            if (matches(current.rows().get(index), filter, text)) {
+                found[n++] = index;
             }
-            if (matched >= offset && matched - offset < limit) {
-                page.add(row);
-            }
-            matched++;
         }
-        return new PageImpl<>(page, pageable, matched);
+        int[] result = Arrays.copyOf(found, n);
+        if (key != null) {
+            if (current.filtered().size() >= MAX_CACHED) {
+                current.filtered().clear();
+            }
+            current.filtered().put(key, result);
+        }
+        return result;
     }
 
     /** The ids of the groups whose provider in force is {@code provider} ({@link GroupFilter#UNSET} for none). */
@@ -149,10 +173,13 @@ public class GroupModel {
         return dbEra ? row.configProvider() : row.agentProvider();
     }
 
-    private int[] order(Snapshot current, Sort sort) {
-        String key = sort.stream().map(o -> o.getProperty() + ":" + o.getDirection()).reduce((a, b) -> a + "," + b)
+    private static String orderKey(Sort sort) {
+        return sort.stream().map(o -> o.getProperty() + ":" + o.getDirection()).reduce((a, b) -> a + "," + b)
                 .orElse("");
-        return current.orders().computeIfAbsent(key, k -> {
+    }
+
+    private int[] order(Snapshot current, Sort sort) {
+        return current.orders().computeIfAbsent(orderKey(sort), k -> {
             Comparator<GroupRow> comparator = null;
             for (Sort.Order order : sort) {
                 Comparator<GroupRow> byKey = comparator(order.getProperty());

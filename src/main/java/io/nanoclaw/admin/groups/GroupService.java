@@ -36,11 +36,13 @@ public class GroupService {
     private final InstallEra era;
     private final ContainerConfigRows configRows;
     private final GroupModel model;
+    private final ListedFiles listedFiles;
 
-    public GroupService(AgentGroupRepository groups, ContainerConfigStore configs, DetectedEra era,
-            ContainerConfigRows configRows, GroupModel model) {
+    GroupService(AgentGroupRepository groups, ContainerConfigStore configs, DetectedEra era,
+            ContainerConfigRows configRows, GroupModel model, ListedFiles listedFiles) {
         this.groups = groups;
         this.model = model;
+        this.listedFiles = listedFiles;
         this.configs = configs;
         this.era = era.era();
         this.configRows = configRows;
@@ -107,7 +109,7 @@ public class GroupService {
     }
 
     private GroupListItem toListItem(GroupRow row) {
-        ContainerConfigFile file = configs.read(row.folder());
+        ContainerConfigFile file = listedFiles.read(row.folder());
         var providerField = file.documentIfOk().flatMap(document -> document.field(KnownField.PROVIDER));
         String fileProvider = providerField.map(GroupConfigView::display).orElse(null);
         String backfillProvider = era.isDbConfig() && !row.hasConfigRow()

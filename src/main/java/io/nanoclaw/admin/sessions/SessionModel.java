@@ -35,8 +35,11 @@ public class SessionModel {
         this.jdbc = jdbc;
     }
 
+    /** At most this many filtered orders are kept per snapshot (a new snapshot starts empty). */
+    static final int MAX_CACHED = 64;
+
     private record Snapshot(Session[] all, Map<String, Integer> byId, Map<String, int[]> byGroup,
-            Map<String, int[]> orders, Instant at) {
+            Map<String, int[]> orders, Map<String, int[]> filtered, Instant at) {
 
         static Snapshot of(Session[] all) {
             Map<String, Integer> byId = new HashMap<>(all.length * 2);
@@ -47,7 +50,7 @@ public class SessionModel {
             }
             Map<String, int[]> byGroup = new HashMap<>(groups.size() * 2);
             groups.forEach((group, indices) -> byGroup.put(group, indices.stream().mapToInt(Integer::intValue).toArray()));
-            return new Snapshot(all, byId, byGroup, new ConcurrentHashMap<>(), Instant.now());
+            return new Snapshot(all, byId, byGroup, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), Instant.now());
         }
     }
 
@@ -85,7 +88,7 @@ public class SessionModel {
         Map<String, int[]> orders = new ConcurrentHashMap<>(current.orders());
         // Our changes to a group's sessions set or clear overrides: only orders by the override can change.
         orders.keySet().removeIf(key -> key.contains("agentProvider"));
-        snapshot = new Snapshot(all, current.byId(), current.byGroup(), orders, Instant.now());
+        snapshot = new Snapshot(all, current.byId(), current.byGroup(), orders, new ConcurrentHashMap<>(), Instant.now());
     }
 
     public Instant readAt() {
@@ -98,28 +101,49 @@ public class SessionModel {
 
     public Page<Session> find(SessionFilter filter, Pageable pageable) {
         Snapshot current = current();
+        int[] matches = matches(current, filter, pageable.getSort());
         long offset = pageable.getOffset();
-        int limit = pageable.getPageSize();
-        List<Session> page = new ArrayList<>(Math.min(limit, 256));
-        long matched = 0;
-        int[] candidates = filter.groupId() != null && filter.groupIds() == null && filter.ids() == null
-                ? current.byGroup().get(filter.groupId()) : null;
-        if (filter.groupId() != null && candidates == null && filter.groupIds() == null && filter.ids() == null) {
-            return new PageImpl<>(List.of(), pageable, 0);
+        List<Session> page = new ArrayList<>(Math.min(pageable.getPageSize(), 256));
+        for (long i = offset; i < matches.length && i < offset + pageable.getPageSize(); i++) {
+            page.add(current.all()[matches[(int) i]]);
         }
-        int[] order = candidates != null ? sorted(current, candidates, pageable.getSort())
-                : order(current, pageable.getSort());
+        return new PageImpl<>(page, pageable, matches.length);
+    }
+
+    /**
+     * The sessions that pass the filter, in the sort's order. Filters without id sets are kept per snapshot, so the
+     * next page of the same list is a slice.
+     */
+    private int[] matches(Snapshot current, SessionFilter filter, Sort sort) {
+        boolean cacheable = filter.ids() == null && filter.groupIds() == null;
+        String key = cacheable ? filter.groupId() + "|" + filter.status() + "|" + filter.hasOverride() + "|" + key(sort)
+                : null;
+        if (cacheable) {
+            int[] cached = current.filtered().get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        int[] candidates = filter.groupId() != null ? current.byGroup().get(filter.groupId()) : null;
+        if (filter.groupId() != null && candidates == null) {
+            return new int[0];
+        }
+        int[] order = candidates != null ? sorted(current, candidates, sort) : order(current, sort);
+        int[] found = new int[order.length];
+        int n = 0;
         for (int index : order) {
-            Session session = current.all()[index];
-            if (!matches(session, filter)) {
-                continue;
+            if (matches(current.all()[index], filter)) {
+                found[n++] = index;
             }
-            if (matched >= offset && matched - offset < limit) {
-                page.add(session);
-            }
-            matched++;
         }
-        return new PageImpl<>(page, pageable, matched);
+        int[] result = java.util.Arrays.copyOf(found, n);
+        if (cacheable) {
+            if (current.filtered().size() >= MAX_CACHED) {
+                current.filtered().clear();
+            }
+            current.filtered().put(key, result);
+        }
+        return result;
     }
 
     public java.util.Optional<Session> get(String id) {
