@@ -86,7 +86,9 @@ public final class ListBenchmark {
             System.out.println("ABORTED: " + e);
             e.printStackTrace(System.out);
         } finally {
-            if (!Boolean.getBoolean("bench.keep")) {
+            if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("kept " + base);
+            } else {
                 try (var paths = Files.walk(base)) {
                     paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
