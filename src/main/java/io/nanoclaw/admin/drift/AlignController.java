@@ -42,6 +42,13 @@ class AlignController {
         List<EditResult> results = fixes.align(new FixService.AlignRequest(from, groupIds, List.of(), false, reason));
         redirect.addFlashAttribute("notice", "Aligned " + results.stream().filter(EditResult::applied).count()
                 + " group(s) from the " + (from == FixService.Source.DB ? "DB" : "file") + ".");
+        redirect.addFlashAttribute("alignResults", results.stream().map(result -> new AlignResult(
+                result.group().id(), result.group().folder(), result.applied(), result.group().status(),
+                result.findings().size())).toList());
         return "redirect:/";
+    }
+
+    /** One group of a bulk alignment, as the dashboard lists it afterwards. */
+    public record AlignResult(String groupId, String folder, boolean applied, GroupStatus status, int findings) {
     }
 }

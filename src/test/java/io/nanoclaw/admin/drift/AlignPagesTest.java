@@ -31,10 +31,18 @@ class AlignPagesTest extends EditableSampleInstallTest {
                 .contains("Apply to 1 group(s)");
         assertThat(read("groups/ops-bot/container.json")).isEqualTo(before);
 
-        mvc.perform(post("/drift/align").param("source", "db").param("groupIds", SampleInstall.OPS_BOT_ID)
+        var applied = mvc.perform(post("/drift/align").param("source", "db").param("groupIds", SampleInstall.OPS_BOT_ID)
                         .with(user("admin").roles("OPERATOR")).with(csrf()))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/")).andReturn();
         assertThat(read("groups/ops-bot/container.json")).contains("\"provider\": \"codex\"");
+
+        // The dashboard it returns to lists each group's result and no longer lists the mismatch it fixed.
+        String dashboard = mvc.perform(get("/").with(user("admin").roles("OPERATOR"))
+                        .flashAttrs(applied.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(dashboard).contains("Aligned 1 group(s) from the DB.").contains("id=\"align-results\"")
+.*?written</span>, now.*?ALIGNED")
+                .doesNotContain("data-kind=\"GROUP_PROVIDER_MISMATCH\"");
     }
 
     @Test
