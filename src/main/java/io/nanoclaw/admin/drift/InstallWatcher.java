@@ -63,6 +63,7 @@ class InstallWatcher implements SmartLifecycle {
     private Map<String, String> fileStamps = Map.of();
     private Map<String, String> groupPrints = Map.of();
     private long dataVersion = Long.MIN_VALUE;
+    private String sessionsStamp;
 
     InstallWatcher(DriftService drift, DataSource dataSource, InstallLayout install, DetectedEra era,
             ContainerConfigRows configRows, WatchProperties properties, java.util.List<DbChangeListener> dbListeners) {
@@ -282,7 +283,10 @@ class InstallWatcher implements SmartLifecycle {
             return Set.of();
         }
         dataVersion = version;
-        dbListeners.forEach(DbChangeListener::dbChanged);
+        // Without a change counter (the H2 demo), a cheap stamp of the sessions stands in for it.
+        String sessions = version == Long.MIN_VALUE ? sessionsStamp(connection) : null;
+        boolean moved = version != Long.MIN_VALUE || !Objects.equals(sessions, sessionsStamp);
+        sessionsStamp = sessions;
         Map<String, String> now = groupPrints(connection);
         Set<String> changed = new HashSet<>();
         now.forEach((id, print) -> {
@@ -292,7 +296,18 @@ class InstallWatcher implements SmartLifecycle {
         });
         groupPrints.keySet().stream().filter(id -> !now.containsKey(id)).forEach(changed::add);
         groupPrints = now;
+        if (moved || !changed.isEmpty()) {
+            dbListeners.forEach(DbChangeListener::dbChanged);
+        }
         return changed;
+    }
+
+    private static String sessionsStamp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT COUNT(*), MAX(last_active), MAX(created_at), SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END)"
+                        + " FROM sessions")) {
+            return rs.next() ? rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4) : "";
+        }
     }
 
     /** SQLite's count of commits by other connections; MIN_VALUE where the DB has none (the H2 demo: always look). */

@@ -41,7 +41,7 @@ class AlignPagesTest extends EditableSampleInstallTest {
                         .flashAttrs(applied.getFlashMap()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(dashboard).contains("Aligned 1 group(s) from the DB.").contains("id=\"align-results\"")
-.*?written</span>, now.*?ALIGNED")
+                .containsPattern("(?s)data-group=\"" + SampleInstall.OPS_BOT_ID + "\".*?written</span>, now.*?ALIGNED")
                 .doesNotContain("data-kind=\"GROUP_PROVIDER_MISMATCH\"");
     }
 

@@ -92,6 +92,30 @@ class EmbeddedDemoInstallTest {
     }
 
     @Test
+    void aSessionAddedToTheDemoDbIsInTheSessionsListWithinTwoSeconds(
+            @Autowired io.nanoclaw.admin.sessions.SessionService sessions) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long before = total(sessions);
+        // H2 has no PRAGMA data_version: the watcher's stamp of the sessions notices the insert instead.
+        jdbc.update("INSERT INTO sessions (id, agent_group_id, status, container_status, created_at) SELECT"
+                + " 'sess-live-demo', id, 'active', 'stopped', '2026-12-02T00:00:00.000Z' FROM agent_groups"
+                + " WHERE folder = 'main'");
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> total(sessions) == before + 1);
+        } finally {
+            jdbc.update("DELETE FROM sessions WHERE id = 'sess-live-demo'");
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> total(sessions) == before);
+    }
+
+    private static long total(io.nanoclaw.admin.sessions.SessionService sessions) {
+        return sessions.list(io.nanoclaw.admin.sessions.SessionFilter.none(),
+                org.springframework.data.domain.PageRequest.of(0, 1)).getTotalElements();
+    }
+
+    @Test
     void aSecondSeedChangesNothing() throws IOException {
         Path main = DEMO.resolve("groups/main/container.json");
         Files.writeString(main, "{}\n");
