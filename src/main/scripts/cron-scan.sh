@@ -2,7 +2,7 @@
 # The one-shot drift scan for cron and CI, started fast: the jar is extracted once (Spring Boot's tools jar mode)
 # and a class data sharing archive is trained at the first run, so later runs load classes from the archive.
 #
-#   scripts/cron-scan.sh path/to/nanoclaw-admin.jar --nanoclaw.install-root=/srv/nanoclaw [--format=json] [...]
+#   src/main/scripts/cron-scan.sh path/to/nanoclaw-admin.jar --nanoclaw.install-root=/srv/nanoclaw [--format=json] [...]
 #
 # Exit codes are the scan command's: 0 aligned, 2 drift found, 1 the scan could not run.
 # NANOCLAW_ADMIN_CACHE (default ~/.cache/nanoclaw-admin) holds the extracted jar and the archive, per jar version.
