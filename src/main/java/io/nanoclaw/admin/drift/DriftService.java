@@ -166,6 +166,37 @@ public class DriftService {
         return scanner.scanGroup(groupId);
     }
 
+    /**
+     * The ids of the groups with this status and a finding of this kind in the latest report (a null criterion does
+     * not narrow); null when both are null (every group).
+     */
+    public Set<String> groupsMatching(GroupStatus status, FindingKind kind) {
+        Set<String> ids = status == null ? null : groupsWithStatus(status);
+        if (kind != null) {
+            Set<String> withKind = groupsWithKind(kind);
+            ids = ids == null ? withKind : ids.stream().filter(withKind::contains).collect(Collectors.toSet());
+        }
+        return ids;
+    }
+
+    /** A group's status in the latest report; null for a group the report does not know (yet). */
+    public GroupStatus statusOf(String groupId) {
+        DriftReport report = latest();
+        StatusIndex index = statusIndex;
+        if (index == null || index.report() != report) {
+            Map<String, GroupStatus> statuses = new HashMap<>(report.groups().size() * 2);
+            report.groups().forEach(group -> statuses.put(group.id(), group.status()));
+            index = new StatusIndex(report, statuses);
+            statusIndex = index;
+        }
+        return index.statuses().get(groupId);
+    }
+
+    private record StatusIndex(DriftReport report, Map<String, GroupStatus> statuses) {
+    }
+
+    private volatile StatusIndex statusIndex;
+
     /** The ids of the groups the latest report gives this status. */
     public Set<String> groupsWithStatus(GroupStatus status) {
         return latest().groups().stream().filter(g -> g.status() == status).map(GroupDrift::id)

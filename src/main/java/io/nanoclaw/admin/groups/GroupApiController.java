@@ -17,6 +17,9 @@ import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.nanoclaw.admin.containerconfig.ConfigFileState;
+import io.nanoclaw.admin.drift.DriftService;
+import io.nanoclaw.admin.drift.FindingKind;
+import io.nanoclaw.admin.drift.GroupStatus;
 import io.nanoclaw.admin.listing.Listing;
 import io.nanoclaw.admin.security.Roles;
 
@@ -27,21 +30,29 @@ class GroupApiController {
 
     private final GroupService groups;
     private final ObjectProvider<DbEraContainerConfig> dbEraConfigs;
+    private final DriftService drift;
 
-    GroupApiController(GroupService groups, ObjectProvider<DbEraContainerConfig> dbEraConfigs) {
+    GroupApiController(GroupService groups, ObjectProvider<DbEraContainerConfig> dbEraConfigs, DriftService drift) {
+        this.drift = drift;
         this.groups = groups;
         this.dbEraConfigs = dbEraConfigs;
     }
 
     @GetMapping
     @Operation(summary = "List groups", description = "Sort by name, folder, provider, sessions, overrides or createdAt"
-            + " (e.g. sessions,desc). provider=(unset) lists groups with no DB provider.")
+            + " (e.g. sessions,desc). provider=(unset) lists groups with no DB provider; status (ALIGNED, DRIFTED,"
+            + " BROKEN) and kind (a finding kind) narrow to the latest report's groups. Each item carries its status.")
     PagedModel<GroupListItem> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        return new PagedModel<>(groups.list(new GroupFilter(q, provider),
+        GroupFilter filter = new GroupFilter(q, provider, drift.groupsMatching(
+                Listing.enumParameter(GroupStatus.class, "status", status),
+                Listing.enumParameter(FindingKind.class, "kind", kind)));
+        return new PagedModel<>(groups.list(filter,
                 Listing.pageable(page, size, sort, GroupService.SORTABLE, GroupService.DEFAULT_SORT)));
     }
 

@@ -61,7 +61,7 @@ class GroupController {
             Model model) {
         GroupStatus wantedStatus = Listing.enumParameter(GroupStatus.class, "status", status);
         FindingKind wantedKind = Listing.enumParameter(FindingKind.class, "kind", kind);
-        GroupFilter filter = new GroupFilter(q, provider, driftIds(wantedStatus, wantedKind));
+        GroupFilter filter = new GroupFilter(q, provider, drift.groupsMatching(wantedStatus, wantedKind));
         Pageable pageable = Listing.pageable(page, size, sort, GroupService.SORTABLE, GroupService.DEFAULT_SORT);
         DriftReport report = drift.latest();
         model.addAttribute("groups", groups.list(filter, pageable));
@@ -103,17 +103,5 @@ class GroupController {
             chains.add(new SessionChain(session, era.resolve(session.agentProvider(), true, group.sources())));
         }
         return chains;
-    }
-
-    private Set<String> driftIds(GroupStatus status, FindingKind kind) {
-        Set<String> ids = null;
-        if (status != null) {
-            ids = drift.groupsWithStatus(status);
-        }
-        if (kind != null) {
-            Set<String> withKind = drift.groupsWithKind(kind);
-            ids = ids == null ? withKind : ids.stream().filter(withKind::contains).collect(Collectors.toSet());
-        }
-        return ids;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.nanoclaw.admin.containerconfig.ConfigFileState;
+import io.nanoclaw.admin.drift.GroupStatus;
 import io.nanoclaw.admin.install.InstallEra;
 import io.nanoclaw.admin.providers.EraChains;
 import io.nanoclaw.admin.providers.ProviderSources;
@@ -20,6 +21,7 @@ import io.nanoclaw.admin.providers.ProviderSources;
  * @param backfillProvider for a DB-era group without a row, the provider the host's back-fill would store
  * @param fileProvider container.json {@code provider} as written (a non-string value in JSON form); null when absent
  * @param fileState whether container.json could be read at all
+ * @param status the group's drift status in the latest report (null before the report knows the group)
  * @param fileProviderAsRead the file's provider as NanoClaw's chains read it (null for a broken file)
  */
 public record GroupListItem(
@@ -36,6 +38,7 @@ public record GroupListItem(
         long sessionCount,
         long overrideCount,
         String createdAt,
+        GroupStatus status,
         @JsonIgnore String fileProviderAsRead) {
 
     /** Every place the group's provider is kept, for the era's chains. */

@@ -19,6 +19,7 @@ import io.nanoclaw.admin.dbconfig.Backfill;
 import io.nanoclaw.admin.dbconfig.BackfillResult;
 import io.nanoclaw.admin.dbconfig.ContainerConfigRow;
 import io.nanoclaw.admin.dbconfig.ContainerConfigRows;
+import io.nanoclaw.admin.drift.DriftService;
 import io.nanoclaw.admin.install.DetectedEra;
 import io.nanoclaw.admin.install.InstallEra;
 import io.nanoclaw.admin.providers.ProviderChain;
@@ -37,9 +38,11 @@ public class GroupService {
     private final ContainerConfigRows configRows;
     private final GroupModel model;
     private final ListedFiles listedFiles;
+    private final DriftService drift;
 
     GroupService(AgentGroupRepository groups, ContainerConfigStore configs, DetectedEra era,
-            ContainerConfigRows configRows, GroupModel model, ListedFiles listedFiles) {
+            ContainerConfigRows configRows, GroupModel model, ListedFiles listedFiles, DriftService drift) {
+        this.drift = drift;
         this.groups = groups;
         this.model = model;
         this.listedFiles = listedFiles;
@@ -116,6 +119,7 @@ public class GroupService {
                 ? Backfill.of(row.id(), row.agentProvider(), file, "").provider() : null;
         return new GroupListItem(row.id(), row.name(), row.folder(), era, row.agentProvider(), row.configProvider(),
                 row.hasConfigRow(), backfillProvider, fileProvider, file.state(), row.sessionCount(),
-                row.overrideCount(), row.createdAt(), ProviderChain.fromFile(providerField.orElse(null)));
+                row.overrideCount(), row.createdAt(), drift.statusOf(row.id()),
+                ProviderChain.fromFile(providerField.orElse(null)));
     }
 }

@@ -11,11 +11,17 @@ import org.springframework.core.Ordered;
 
 /**
  * How requests are met before any controller: the body limit and charset check ({@link RequestBodyLimitFilter}, first
- * of all filters) and Tomcat's own errors as problem+json ({@link ProblemJsonErrorReportValve}).
+ * of all filters), Tomcat's own errors as problem+json ({@link ProblemJsonErrorReportValve}), and API query parameters
+ * an endpoint does not take refused ({@link UnknownParametersInterceptor}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimitsProperties.class)
-class RequestHandlingConfig {
+class RequestHandlingConfig implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(new UnknownParametersInterceptor()).addPathPatterns("/api/**");
+    }
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimitsProperties limits) {

@@ -2,7 +2,9 @@ package io.nanoclaw.admin.groups;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -70,6 +72,39 @@ class GroupApiTest extends AttachedSampleInstallTest {
                 .andExpect(jsonPath("$.content[*].folder").value(contains("archive", "family", "main", "scratch", "support")));
         mvc.perform(get("/api/groups?provider=codex&sort=name,desc").header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
                 .andExpect(jsonPath("$.content[*].folder").value(contains("research", "ops-bot")));
+    }
+
+    @Test
+    void eachGroupCarriesItsStatusAndTheListFiltersByStatusAndKindLikeThePage() throws Exception {
+        mvc.perform(get("/api/groups").header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
+                .andExpect(jsonPath("$.content[?(@.folder == 'ops-bot')].status").value(contains("DRIFTED")))
+                .andExpect(jsonPath("$.content[?(@.folder == 'writer')].status").value(contains("BROKEN")))
+                .andExpect(jsonPath("$.content[?(@.folder == 'main')].status").value(contains("ALIGNED")));
+        mvc.perform(get("/api/groups?status=BROKEN&sort=folder").header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
+                .andExpect(jsonPath("$.content[*].status").value(everyItem(is("BROKEN"))))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
+        mvc.perform(get("/api/groups?kind=GROUP_PROVIDER_MISMATCH").header(HttpHeaders.AUTHORIZATION,
+                        bearer(OPERATOR_TOKEN)))
+                .andExpect(jsonPath("$.content[*].folder").value(contains("ops-bot")));
+        mvc.perform(get("/api/groups?status=SIDEWAYS").header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("status"));
+    }
+
+    @Test
+    void aQueryParameterTheEndpointDoesNotTakeIsRefusedNamingIt() throws Exception {
+        mvc.perform(get("/api/groups?groupid=x&size=5").header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:nanoclaw-admin:problem:invalid-parameter"))
+                .andExpect(jsonPath("$.parameter").value("groupid"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("it takes kind, page,")));
+        mvc.perform(get("/api/sessions?groupID=" + SampleInstall.OPS_BOT_ID).header(HttpHeaders.AUTHORIZATION,
+                        bearer(OPERATOR_TOKEN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("groupID"));
+        mvc.perform(get("/api/drift?verbose").header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("verbose"));
+        mvc.perform(get("/api/sessions?groupId=" + SampleInstall.OPS_BOT_ID + "&size=5")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(OPERATOR_TOKEN)))
+                .andExpect(status().isOk());
     }
 
     @Test
