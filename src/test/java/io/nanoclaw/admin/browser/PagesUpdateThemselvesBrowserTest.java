@@ -38,9 +38,9 @@ class PagesUpdateThemselvesBrowserTest extends BrowserTest {
         Path opsBot = installCopy.resolve("groups/ops-bot/container.json");
         Files.writeString(opsBot, Files.readString(opsBot).replaceFirst("\\{", "{\n  \"provider\": \"codex\","));
 
-        new WebDriverWait(driver, WITHIN).until(d -> !findingKinds().contains("GROUP_PROVIDER_MISMATCH"));
-        assertThat(driver.findElement(By.id("count-aligned")).getText())
-                .isEqualTo(String.valueOf(Integer.parseInt(aligned) + 1));
+        waitUntil(() -> !findingKinds().contains("GROUP_PROVIDER_MISMATCH")
+                && driver.findElement(By.id("count-aligned")).getText()
+                        .equals(String.valueOf(Integer.parseInt(aligned) + 1)));
         assertThat(sameDocument()).as("the page was updated in place, not reloaded").isTrue();
     }
 
@@ -57,10 +57,15 @@ class PagesUpdateThemselvesBrowserTest extends BrowserTest {
                     + SampleInstall.MAIN_ID + "'");
         }
 
-        new WebDriverWait(driver, WITHIN).until(d -> d.findElement(By.cssSelector("#live-group-title .badge"))
-                .getText().equals("DRIFTED"));
-        assertThat(driver.findElement(By.id("findings")).getText()).contains("GROUP_PROVIDER_MISMATCH");
+        waitUntil(() -> driver.findElement(By.cssSelector("#live-group-title .badge")).getText().equals("DRIFTED")
+                && driver.findElement(By.id("findings")).getText().contains("GROUP_PROVIDER_MISMATCH"));
         assertThat(sameDocument()).isTrue();
+    }
+
+    /** Waits for the page to show it; an element swapped out while it was read is simply read again. */
+    private void waitUntil(java.util.function.BooleanSupplier shows) {
+        new WebDriverWait(driver, WITHIN).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> shows.getAsBoolean());
     }
 
     private String findingKinds() {

@@ -69,6 +69,9 @@ class GroupApiControllerTest {
     @MockitoBean
     io.nanoclaw.admin.audit.AuditService audit;
 
+    @MockitoBean
+    io.nanoclaw.admin.drift.DriftService drift;
+
     @BeforeEach
     void operatorToken() {
         when(tokens.authenticate("op")).thenReturn(Optional.of(
