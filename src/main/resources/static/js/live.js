@@ -1,6 +1,7 @@
 // Keeps the page current without a reload: on each event from /events, the page is fetched again and every element
-// marked data-live-region is swapped for its new version (one whose form has focus is left alone, so typing is never
-// lost). A region with data-live-group="<id>" follows only that group's events.
+// marked data-live-region is swapped for its new version when anything in it but its ages (data-live-age) changed
+// (one whose form has focus is left alone, so typing is never lost). A region with data-live-group="<id>" follows
+// only that group's events.
 (function () {
     'use strict';
     if (!window.EventSource || !window.fetch || !document.querySelector('[data-live-region]')) {
@@ -19,6 +20,13 @@
             }
         }
         return false;
+    }
+
+    /** A region's markup without its ages (data-live-age), to tell whether anything else changed. */
+    function withoutAges(element) {
+        var copy = element.cloneNode(true);
+        copy.querySelectorAll('[data-live-age]').forEach(function (age) { age.innerHTML = ''; });
+        return copy.innerHTML;
     }
 
     function refresh() {
@@ -43,9 +51,20 @@
                         return;
                     }
                     var replacement = region.id ? fresh.getElementById(region.id) : null;
-                    if (replacement) {
-                        region.replaceWith(document.importNode(replacement, true));
+                    if (!replacement) {
+                        return;
                     }
+                    if (withoutAges(replacement) === withoutAges(region)) {
+                        // Nothing shown changed: only the ages move, and every other element stays as it is.
+                        var ages = replacement.querySelectorAll('[data-live-age]');
+                        region.querySelectorAll('[data-live-age]').forEach(function (age, i) {
+                            if (ages[i]) {
+                                age.innerHTML = ages[i].innerHTML;
+                            }
+                        });
+                        return;
+                    }
+                    region.replaceWith(document.importNode(replacement, true));
                 });
                 document.documentElement.setAttribute('data-live-updated', new Date().toISOString());
                 document.dispatchEvent(new CustomEvent('live:updated'));
