@@ -348,8 +348,7 @@ class InstallWatcher implements SmartLifecycle {
                 for (ContainerConfigRow row : configRows.findAll(connection)) {
                     StringBuilder print = prints.get(row.agentGroupId());
                     if (print != null) {
-                        print.append("|c:").append(Objects.hashCode(row.columns().toString()))
-                                .append(row.columns().toString().length());
+                        print.append("|c:").append(row.columns());
                     }
                 }
             }

@@ -2,8 +2,6 @@ package io.nanoclaw.admin.groups;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.nanoclaw.admin.drift.DriftReport;
 import io.nanoclaw.admin.drift.DriftService;
 import io.nanoclaw.admin.drift.FindingKind;
-import io.nanoclaw.admin.drift.GroupDrift;
 import io.nanoclaw.admin.drift.GroupStatus;
 import io.nanoclaw.admin.listing.ListLinks;
 import io.nanoclaw.admin.listing.Listing;
@@ -63,10 +60,7 @@ class GroupController {
         FindingKind wantedKind = Listing.enumParameter(FindingKind.class, "kind", kind);
         GroupFilter filter = new GroupFilter(q, provider, drift.groupsMatching(wantedStatus, wantedKind));
         Pageable pageable = Listing.pageable(page, size, sort, GroupService.SORTABLE, GroupService.DEFAULT_SORT);
-        DriftReport report = drift.latest();
         model.addAttribute("groups", groups.list(filter, pageable));
-        model.addAttribute("statuses", report.groups().stream()
-                .collect(Collectors.toMap(GroupDrift::id, GroupDrift::status, (a, b) -> a)));
         model.addAttribute("filter", filter);
         model.addAttribute("status", wantedStatus);
         model.addAttribute("kind", wantedKind);

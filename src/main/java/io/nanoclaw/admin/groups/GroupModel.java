@@ -31,6 +31,10 @@ import io.nanoclaw.admin.install.DetectedEra;
 @Component
 public class GroupModel {
 
+    /** The sort keys; {@code provider} is the era's source column, {@code legacyProvider} agent_groups' column. */
+    static final Set<String> SORT_KEYS = Set.of("name", "folder", "provider", "legacyProvider", "sessions", "overrides",
+            "createdAt");
+
     private final AgentGroupRepository groups;
     private final boolean dbEra;
     private volatile Snapshot snapshot;

@@ -29,7 +29,7 @@ import io.nanoclaw.admin.providers.ProviderChain;
 @Transactional(readOnly = true)
 public class GroupService {
 
-    public static final Set<String> SORTABLE = GroupRowQueriesImpl.SORT_KEYS;
+    public static final Set<String> SORTABLE = GroupModel.SORT_KEYS;
     public static final Sort DEFAULT_SORT = Sort.by("name");
 
     private final AgentGroupRepository groups;

@@ -56,11 +56,7 @@ public class SessionModel {
 
     /** Reads every session again. */
     public synchronized void reload() {
-        Map<String, String> shared = new HashMap<>();
-        List<Session> rows = jdbc.sql(COLUMNS).query((rs, n) -> new Session(rs.getString(1),
-                share(shared, rs.getString(2)), share(shared, rs.getString(3)), rs.getString(4),
-                share(shared, rs.getString(5)), share(shared, rs.getString(6)), share(shared, rs.getString(7)),
-                rs.getString(8), rs.getString(9))).list();
+        List<Session> rows = jdbc.sql(COLUMNS).query(mapper(new HashMap<>())).list();
         snapshot = Snapshot.of(rows.toArray(Session[]::new));
     }
 
@@ -75,7 +71,7 @@ public class SessionModel {
             return;
         }
         List<Session> fresh = jdbc.sql(COLUMNS + " WHERE agent_group_id = ?").param(groupId)
-                .query(Session.class).list();
+                .query(mapper(new HashMap<>())).list();
         int[] known = current.byGroup().getOrDefault(groupId, new int[0]);
         if (fresh.size() != known.length || fresh.stream().anyMatch(s -> !current.byId().containsKey(s.id()))) {
             reload();
@@ -205,6 +201,13 @@ public class SessionModel {
     /** As SQL orders text: NULL first. */
     private static Comparator<Session> text(Function<Session, String> value) {
         return Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+
+    /** A session from {@link #COLUMNS}, its repeated values (group, provider, status) shared through {@code shared}. */
+    private static org.springframework.jdbc.core.RowMapper<Session> mapper(Map<String, String> shared) {
+        return (rs, n) -> new Session(rs.getString(1), share(shared, rs.getString(2)), share(shared, rs.getString(3)),
+                rs.getString(4), share(shared, rs.getString(5)), share(shared, rs.getString(6)),
+                share(shared, rs.getString(7)), rs.getString(8), rs.getString(9));
     }
 
     private static String share(Map<String, String> shared, String value) {

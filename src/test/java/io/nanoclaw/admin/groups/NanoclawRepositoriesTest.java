@@ -92,16 +92,17 @@ class NanoclawRepositoriesTest {
         }
 
         @Test
-        void filtersSortsAndPagesGroupRows() {
-            Page<GroupRow> page = groups.findRows(GroupFilter.none(), PageRequest.of(1, 4, Sort.by("folder")));
+        void filtersSortsAndPagesGroupRows(@Autowired io.nanoclaw.admin.install.DetectedEra era) {
+            GroupModel model = new GroupModel(groups, era);
+            Page<GroupRow> page = model.find(GroupFilter.none(), PageRequest.of(1, 4, Sort.by("folder")));
 
             assertThat(page.getTotalElements()).isEqualTo(SampleInstall.GROUPS);
             assertThat(page.getContent()).extracting(GroupRow::folder).containsExactly("research", "scratch", "support", "travel");
-            assertThat(groups.findRows(new GroupFilter("PLANNER", null), PageRequest.of(0, 10)).getContent())
+            assertThat(model.find(new GroupFilter("PLANNER", null), PageRequest.of(0, 10)).getContent())
                     .extracting(GroupRow::folder).containsExactly("travel");
-            assertThat(groups.findRows(new GroupFilter(null, "opencode"), PageRequest.of(0, 10)).getContent())
+            assertThat(model.find(new GroupFilter(null, "opencode"), PageRequest.of(0, 10)).getContent())
                     .extracting(GroupRow::folder).containsExactly("travel");
-            assertThat(groups.findRows(GroupFilter.none(), PageRequest.of(0, 3, Sort.by(Sort.Direction.DESC, "overrides")))
+            assertThat(model.find(GroupFilter.none(), PageRequest.of(0, 3, Sort.by(Sort.Direction.DESC, "overrides")))
                     .getContent()).extracting(GroupRow::folder).first().isEqualTo("support");
         }
 
