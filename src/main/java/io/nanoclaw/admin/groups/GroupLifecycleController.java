@@ -28,8 +28,13 @@ class GroupLifecycleController {
     }
 
     @GetMapping("/groups/new")
-    String newGroup(Model model) {
+    String newGroup(@RequestParam(required = false) String folder, Model model) {
         model.addAttribute("providers", KnownProviders.configured(providers.known()).runner());
+        if (folder != null && !folder.isBlank()) {
+            // "Adopt as a group…" of an orphan folder: the folder is kept as it is, its name is a start for the group's.
+            model.addAttribute("folder", folder);
+            model.addAttribute("name", folder);
+        }
         return "groups/new-group";
     }
 

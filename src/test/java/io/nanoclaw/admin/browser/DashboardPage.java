@@ -33,6 +33,21 @@ final class DashboardPage {
                 .map(row -> row.getAttribute("data-kind")).toList();
     }
 
+    /** The labels of the fix buttons in the worst-findings row of {@code kind}. */
+    List<String> fixButtons(String kind) {
+        return driver.findElements(By.cssSelector("#worst-findings tr[data-kind='" + kind + "'] a.fix-button")).stream()
+                .map(button -> button.getText().strip()).toList();
+    }
+
+    /** Clicks the fix button labelled {@code label} in the row of {@code kind}, which opens the fix's preview. */
+    FixPreviewPage actOn(String kind, String label) {
+        driver.findElements(By.cssSelector("#worst-findings tr[data-kind='" + kind + "'] a.fix-button")).stream()
+                .filter(button -> button.getText().strip().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + label + "' in the row of " + kind))
+                .click();
+        return FixPreviewPage.of(driver);
+    }
+
     GroupsPage openGroups() {
         driver.findElement(GROUPS_NAV).click();
         return GroupsPage.of(driver);
