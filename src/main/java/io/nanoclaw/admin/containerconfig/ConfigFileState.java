@@ -18,5 +18,10 @@ public enum ConfigFileState {
     /** The group's folder does not exist under {@code groups/}. */
     FOLDER_MISSING,
     /** The group's folder name breaks NanoClaw's folder rules, so no path is resolved for it. */
-    FOLDER_INVALID
+    FOLDER_INVALID;
+
+    /** Whether the group has a usable folder, so that a container.json can be there or be written. */
+    public boolean hasFolder() {
+        return this != FOLDER_MISSING && this != FOLDER_INVALID;
+    }
 }

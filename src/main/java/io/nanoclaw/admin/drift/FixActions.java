@@ -3,11 +3,12 @@ package io.nanoclaw.admin.drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.nanoclaw.admin.change.ChangePlan;
+import io.nanoclaw.admin.change.EditPages;
 import io.nanoclaw.admin.change.EditTargets;
 import io.nanoclaw.admin.containerconfig.ConfigVersionRepository;
 import io.nanoclaw.admin.groups.AgentGroup;
@@ -40,8 +41,8 @@ public class FixActions {
 
     public List<FixAction> of(Finding finding) {
         if (finding.kind() == FindingKind.ORPHAN_FOLDER && finding.folder() != null) {
-            return List.of(new FixAction(null, "Adopt as a group…", UriComponentsBuilder.fromPath("/groups/new")
-                    .queryParam("folder", finding.folder()).encode().toUriString(), false));
+            return List.of(new FixAction(null, "Adopt as a group…",
+                    EditPages.url("/groups/new", EditPages.params("folder", finding.folder())), false));
         }
         if (finding.groupId() == null || finding.folder() == null || finding.fixes().isEmpty()) {
             return List.of();
@@ -57,11 +58,12 @@ public class FixActions {
             if (fix == Fix.RESTORE_CONFIG_VERSION) {
                 if (!versions.findByFolderOrderByReplacedAtDesc(group.folder()).isEmpty()) {
                     actions.add(new FixAction(fix, "Restore a kept version…",
-                            path("/groups/{id}/container-config/history", group.id(), null, null), false));
+                            EditPages.url("/groups/{id}/container-config/history", Map.of(), group.id()), false));
                 }
             } else if (applies(group, fix, finding.sessionId())) {
                 actions.add(new FixAction(fix, label(fix, finding),
-                        path("/groups/{id}/fixes/{fix}", group.id(), fix, finding.sessionId()),
+                        EditPages.url("/groups/{id}/fixes/{fix}", EditPages.params("sessionId", finding.sessionId()),
+                                group.id(), fix.name()),
                         fix == Fix.RESET_CONFIG_FILE));
             }
         }
@@ -103,14 +105,5 @@ public class FixActions {
 
     private static String lower(String value) {
         return value == null || value.isEmpty() ? null : value.toLowerCase(Locale.ROOT);
-    }
-
-    private static String path(String template, String groupId, Fix fix, String sessionId) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(template);
-        if (sessionId != null) {
-            builder.queryParam("sessionId", sessionId);
-        }
-        return (fix == null ? builder.buildAndExpand(groupId) : builder.buildAndExpand(groupId, fix.name()))
-                .encode().toUriString();
     }
 }
